@@ -1,0 +1,109 @@
+/// Every assumption a file, `--set` or the dashboard can change, by its dotted name.
+public enum AssumptionKey: String, CaseIterable, Sendable {
+    case taxRate = "tax_rate"
+    case transactionCostRate = "transaction_cost_rate"
+    case discountRate = "discount_rate"
+    case horizonYears = "horizon_years"
+    case leasebackCapRate = "leaseback_cap_rate"
+    case pue
+    case gpuName = "gpu.name"
+    case gpuUnitCapex = "gpu.unit_capex"
+    case gpuPowerKW = "gpu.power_kw"
+    case gpuPeakFlops = "gpu.peak_flops"
+    case gpuMFU = "gpu.mfu"
+
+    public static let names = allCases.map(\.rawValue)
+
+    /// The numeric value in `assumptions`, nil for the GPU's name.
+    public func value(in assumptions: Assumptions) -> Double? {
+        switch self {
+        case .taxRate: assumptions.taxRate
+        case .transactionCostRate: assumptions.transactionCostRate
+        case .discountRate: assumptions.discountRate
+        case .horizonYears: Double(assumptions.horizonYears)
+        case .leasebackCapRate: assumptions.leasebackCapRate
+        case .pue: assumptions.pue
+        case .gpuName: nil
+        case .gpuUnitCapex: assumptions.gpu.unitCapex
+        case .gpuPowerKW: assumptions.gpu.powerKW
+        case .gpuPeakFlops: assumptions.gpu.peakFlops
+        case .gpuMFU: assumptions.gpu.mfu
+        }
+    }
+
+    /// Interprets `field` with this key's rule and stores it; false (with a diagnostic) when invalid.
+    @discardableResult
+    func read(_ field: RawField, path: String, into assumptions: inout Assumptions, reader: inout FieldReader) -> Bool {
+        switch self {
+        case .gpuName:
+            guard let name = reader.nonEmptyText(field, path, what: "a GPU name") else { return false }
+            assumptions.gpu.name = name
+            return true
+        case .horizonYears:
+            guard let years = reader.wholeNumber(field, path, in: 1...100, what: "a whole number of years") else {
+                return false
+            }
+            assumptions.horizonYears = years
+            return true
+        default:
+            guard let value = readNumber(field, path: path, reader: &reader) else { return false }
+            set(value, in: &assumptions)
+            return true
+        }
+    }
+
+    private func readNumber(_ field: RawField, path: String, reader: inout FieldReader) -> Double? {
+        switch self {
+        case .taxRate, .transactionCostRate, .discountRate, .leasebackCapRate:
+            reader.rate(field, path)
+        case .pue:
+            reader.number(field, path, expected: "a PUE >= 1 (like 1.1)") { $0 >= 1 }
+        case .gpuUnitCapex:
+            reader.money(field, path).flatMap { value in
+                if value > 0 { return value }
+                reader.error(field.position, path, "expected a unit capex > 0 like 50000, found \(field.found)")
+                return nil
+            }
+        case .gpuPowerKW:
+            reader.number(field, path, expected: "a power per GPU in kW > 0 (like 1.3)") { $0 > 0 }
+        case .gpuPeakFlops:
+            reader.number(field, path, expected: "peak FLOP/s > 0 (like 989e12)") { $0 > 0 }
+        case .gpuMFU:
+            reader.number(field, path, expected: "an MFU in (0, 1] (like 0.40)") { $0 > 0 && $0 <= 1 }
+        case .horizonYears, .gpuName:
+            nil
+        }
+    }
+
+    /// Stores a value already known to be valid.
+    public func set(_ value: Double, in assumptions: inout Assumptions) {
+        switch self {
+        case .taxRate: assumptions.taxRate = value
+        case .transactionCostRate: assumptions.transactionCostRate = value
+        case .discountRate: assumptions.discountRate = value
+        case .horizonYears: assumptions.horizonYears = Int(value)
+        case .leasebackCapRate: assumptions.leasebackCapRate = value
+        case .pue: assumptions.pue = value
+        case .gpuName: break
+        case .gpuUnitCapex: assumptions.gpu.unitCapex = value
+        case .gpuPowerKW: assumptions.gpu.powerKW = value
+        case .gpuPeakFlops: assumptions.gpu.peakFlops = value
+        case .gpuMFU: assumptions.gpu.mfu = value
+        }
+    }
+
+    /// Sets this assumption from text typed by a user (`--set`, the dashboard's `e`),
+    /// with the same rules as the file; the error message names what is expected.
+    public func setting(_ text: String, in assumptions: Assumptions) -> Result<Assumptions, Diagnostic> {
+        var reader = FieldReader(file: "")
+        var updated = assumptions
+        let field = RawField(.text(text, plain: true), at: SourcePosition(line: 1, column: 1))
+        if read(field, path: rawValue, into: &updated, reader: &reader) {
+            return .success(updated)
+        }
+        var diagnostic = reader.errors[0]
+        diagnostic.file = nil
+        diagnostic.position = nil
+        return .failure(diagnostic)
+    }
+}

@@ -1,0 +1,73 @@
+/// Facilities from a CSV file (MODEL.md section 5): a header of facility keys
+/// in any order, one facility per row, empty cells meaning absent.
+enum FacilitiesCSV {
+    static func read(_ bytes: [UInt8], reader: inout FieldReader) -> [Facility] {
+        var parser = CSVParser(bytes: bytes)
+        var collector = FacilityCollector()
+        do {
+            guard let header = try parser.nextRecord() else {
+                reader.error(nil, "", "CSV file has no header row; expected columns like id,name,region,...")
+                return []
+            }
+            guard let columns = readHeader(header, reader: &reader) else { return [] }
+            var sawRow = false
+            while let record = try parser.nextRecord() {
+                sawRow = true
+                let rowPosition = record[0].position
+                guard record.count == columns.count else {
+                    reader.error(
+                        rowPosition, "",
+                        "row has \(record.count) field\(record.count == 1 ? "" : "s"); the header has \(columns.count)")
+                    if reader.hasTooManyErrors { break }
+                    continue
+                }
+                var fields = FacilityFields()
+                for (key, cell) in zip(columns, record) {
+                    let empty = cell.text.isEmpty || (cell.quoted && cell.text.trimmingSpaces().isEmpty)
+                    fields[key] = RawField(empty ? .null : .text(cell.text, plain: !cell.quoted), at: cell.position)
+                }
+                collector.add(fields, at: rowPosition, reader: &reader)
+                if reader.hasTooManyErrors { break }
+            }
+            if !sawRow {
+                reader.error(nil, "facilities", "CSV file has a header but no facility rows; expected at least one facility")
+            }
+        } catch {
+            reader.error(error.position, "", error.message)
+        }
+        return collector.facilities
+    }
+
+    /// The facility key of each column; nil (with diagnostics) when the header is unusable.
+    private static func readHeader(_ header: [CSVParser.Field], reader: inout FieldReader) -> [FacilityKey]? {
+        var columns: [FacilityKey] = []
+        var seen: [FacilityKey: SourcePosition] = [:]
+        var usable = true
+        for cell in header {
+            let name = cell.text.trimmingSpaces().lowercased()
+            guard let key = FacilityKey(rawValue: name) else {
+                reader.error(
+                    cell.position, "",
+                    "unknown column \(Quoting.quoted(cell.text))"
+                        + Suggestions.didYouMean(name, among: FacilityKey.names, fallback: FacilityKey.names))
+                usable = false
+                continue
+            }
+            if let first = seen[key] {
+                reader.error(cell.position, "", "column '\(key.rawValue)' appears twice (first at column \(first.column))")
+                usable = false
+            }
+            seen[key] = cell.position
+            columns.append(key)
+        }
+        let missing = FacilityKey.allCases.filter { $0.isRequired && seen[$0] == nil }
+        if !missing.isEmpty {
+            reader.error(
+                header.first?.position ?? SourcePosition(line: 1, column: 1), "",
+                "header is missing required column\(missing.count == 1 ? "" : "s") "
+                    + missing.map(\.rawValue).joined(separator: ", "))
+            usable = false
+        }
+        return usable ? columns : nil
+    }
+}

@@ -1,0 +1,145 @@
+/// The keys a facility may have, in MODEL.md's order; the CSV header uses the same names.
+public enum FacilityKey: String, CaseIterable, Sendable {
+    case id, name, region, country
+    case capacityMW = "capacity_mw"
+    case aiReady = "ai_ready"
+    case commissioned
+    case bookValue = "book_value"
+    case salePrice = "sale_price"
+    case annualOpex = "annual_opex"
+    case annualCapex = "annual_capex"
+    case disposition
+    case leasebackRent = "leaseback_rent"
+
+    public var isRequired: Bool {
+        switch self {
+        case .country, .aiReady, .commissioned, .salePrice, .leasebackRent: false
+        default: true
+        }
+    }
+
+    static let names = allCases.map(\.rawValue)
+    fileprivate var ordinal: Int { Self.allCases.firstIndex(of: self)! }
+}
+
+/// A facility's raw fields as the file gives them, one slot per key.
+struct FacilityFields {
+    private var slots = [RawField?](repeating: nil, count: FacilityKey.allCases.count)
+
+    subscript(key: FacilityKey) -> RawField? {
+        get { slots[key.ordinal] }
+        set { slots[key.ordinal] = newValue }
+    }
+}
+
+/// Turns raw facility fields into facilities, checking every rule of
+/// MODEL.md section 2 that concerns one facility, and ids across them.
+struct FacilityCollector {
+    private(set) var facilities: [Facility] = []
+    private var firstPositionOfID: [String: SourcePosition] = [:]
+    /// Facilities rejected so far; keeps key paths counting file order.
+    private var skipped = 0
+
+    /// Counts an item that is not a facility at all, so later key paths keep file order.
+    mutating func skip() {
+        skipped += 1
+    }
+
+    mutating func add(_ fields: FacilityFields, at item: SourcePosition, reader: inout FieldReader) {
+        let index = facilities.count + skipped
+        let base = "facilities[\(index)]"
+        func path(_ key: FacilityKey) -> String { "\(base).\(key.rawValue)" }
+
+        for key in FacilityKey.allCases where key.isRequired && fields[key] == nil {
+            reader.error(item, path(key), "missing required key '\(key.rawValue)'")
+        }
+        func present(_ key: FacilityKey) -> RawField? {
+            guard let field = fields[key] else { return nil }
+            return key.isRequired || !field.isNull ? field : nil
+        }
+        let errorsBefore = reader.errors.count
+
+        let id = present(.id).flatMap { readID($0, path(.id), &reader) }
+        let name = present(.name).flatMap { reader.nonEmptyText($0, path(.name), what: "a facility name") }
+        let region = present(.region).flatMap { reader.nonEmptyText($0, path(.region), what: "a region like US or EU") }
+        let country = present(.country).flatMap { reader.text($0, path(.country), what: "a country code like US") }
+        let capacity = present(.capacityMW).flatMap {
+            reader.number($0, path(.capacityMW), expected: "a capacity in MW >= 0") { $0 >= 0 }
+        }
+        let aiReady = present(.aiReady).flatMap { reader.bool($0, path(.aiReady)) } ?? false
+        let commissioned = present(.commissioned).flatMap {
+            reader.wholeNumber($0, path(.commissioned), in: 1800...2200, what: "a year")
+        }
+        let bookValue = present(.bookValue).flatMap { reader.money($0, path(.bookValue)) }
+        let salePrice = present(.salePrice).flatMap { reader.money($0, path(.salePrice)) }
+        let opex = present(.annualOpex).flatMap { reader.money($0, path(.annualOpex)) }
+        let capex = present(.annualCapex).flatMap { reader.money($0, path(.annualCapex)) }
+        let disposition = present(.disposition).flatMap { readDisposition($0, path(.disposition), &reader) }
+        let rent = present(.leasebackRent).flatMap { reader.money($0, path(.leasebackRent)) }
+
+        if let disposition, disposition.isSold, present(.salePrice) == nil {
+            reader.error(
+                fields[.disposition]?.position ?? item, path(.salePrice),
+                "a \(disposition.rawValue) facility needs a sale_price")
+        }
+        if let id, let idField = fields[.id] {
+            if let first = firstPositionOfID[id] {
+                reader.error(idField.position, path(.id), "duplicate id \(Quoting.quoted(id)) (first used at line \(first.line))")
+            } else {
+                firstPositionOfID[id] = idField.position
+            }
+        }
+        guard reader.errors.count == errorsBefore, let id, let name, let region, let capacity, let bookValue,
+            let opex, let capex, let disposition
+        else {
+            skipped += 1
+            return
+        }
+        facilities.append(
+            Facility(
+                id: id, name: name, region: region, country: country, capacityMW: capacity, aiReady: aiReady,
+                commissioned: commissioned, bookValue: bookValue, salePrice: salePrice, annualOpex: opex,
+                annualCapex: capex, disposition: disposition, leasebackRent: rent,
+                source: FacilitySource(
+                    file: reader.file, item: item, salePrice: fields[.salePrice]?.position,
+                    leasebackRent: fields[.leasebackRent]?.position, disposition: fields[.disposition]?.position)))
+    }
+
+    private func readID(_ field: RawField, _ path: String, _ reader: inout FieldReader) -> String? {
+        guard let id = reader.text(field, path, what: "an id") else { return nil }
+        guard FacilityID.isValid(id) else {
+            reader.error(field.position, path, "expected an id of 1-64 letters, digits, '.', '_' or '-', found \(field.found)")
+            return nil
+        }
+        return id
+    }
+
+    private func readDisposition(_ field: RawField, _ path: String, _ reader: inout FieldReader) -> Disposition? {
+        let choices = Disposition.allCases.map(\.rawValue)
+        if case .text(let text, _) = field.content {
+            if let disposition = Disposition(rawValue: text.trimmingSpaces().lowercased()) { return disposition }
+            reader.error(
+                field.position, path,
+                "expected one of \(choices.joined(separator: ", ")), found \(field.found)"
+                    + Suggestions.didYouMean(text, among: choices))
+            return nil
+        }
+        reader.error(field.position, path, "expected one of \(choices.joined(separator: ", ")), found \(field.found)")
+        return nil
+    }
+}
+
+public enum FacilityID {
+    /// `[A-Za-z0-9._-]{1,64}`: safe in file names, URLs and shells.
+    public static func isValid(_ id: String) -> Bool {
+        let bytes = id.utf8
+        guard (1...64).contains(bytes.count) else { return false }
+        return bytes.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+    }
+}
+

@@ -1,0 +1,163 @@
+/// Interprets raw fields as the scenario format's types, collecting every
+/// problem as a positioned diagnostic instead of stopping at the first.
+struct FieldReader {
+    let file: String
+    private(set) var errors: [Diagnostic] = []
+    private(set) var warnings: [Diagnostic] = []
+
+    /// More errors than anyone reads; past this the list ends with a count.
+    static let errorLimit = 200
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func error(_ position: SourcePosition?, _ keyPath: String, _ message: String) {
+        errors.append(.error(file: file, at: position, keyPath, message))
+    }
+
+    mutating func warning(_ position: SourcePosition?, _ keyPath: String, _ message: String) {
+        warnings.append(.warning(file: file, at: position, keyPath, message))
+    }
+
+    mutating func absorb(_ other: FieldReader) {
+        errors += other.errors
+        warnings += other.warnings
+    }
+
+    var hasTooManyErrors: Bool { errors.count > Self.errorLimit }
+
+    // MARK: Types
+
+    mutating func text(_ field: RawField, _ path: String, what: String = "text") -> String? {
+        switch field.content {
+        case .text(let text, _): return text
+        default:
+            error(field.position, path, "expected \(what), found \(field.found)")
+            return nil
+        }
+    }
+
+    mutating func nonEmptyText(_ field: RawField, _ path: String, what: String) -> String? {
+        guard let value = text(field, path, what: what) else { return nil }
+        if value.trimmingSpaces().isEmpty {
+            error(field.position, path, "expected \(what), found an empty string")
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ field: RawField, _ path: String, expected: String) -> Double? {
+        guard case .text(let text, _) = field.content else {
+            error(field.position, path, "expected \(expected), found \(field.found)")
+            return nil
+        }
+        if Numbers.isNonFiniteLiteral(text) {
+            error(field.position, path, "expected a finite number, found \(field.found)")
+            return nil
+        }
+        guard let value = Numbers.parse(text) else {
+            error(field.position, path, "expected \(expected), found \(field.found)")
+            return nil
+        }
+        guard value.isFinite else {
+            error(field.position, path, "expected a finite number, found \(field.found) (too large)")
+            return nil
+        }
+        return value
+    }
+
+    /// A number that must satisfy `isValid`; `expected` says the rule in the message.
+    mutating func number(
+        _ field: RawField, _ path: String, expected: String, hint: ((Double) -> String)? = nil,
+        where isValid: (Double) -> Bool
+    ) -> Double? {
+        guard let value = number(field, path, expected: expected) else { return nil }
+        guard isValid(value) else {
+            error(field.position, path, "expected \(expected), found \(field.found)" + (hint?(value) ?? ""))
+            return nil
+        }
+        return value
+    }
+
+    mutating func money(_ field: RawField, _ path: String) -> Double? {
+        guard case .text(let text, _) = field.content else {
+            error(field.position, path, "expected money like 450M, found \(field.found)")
+            return nil
+        }
+        if Numbers.isNonFiniteLiteral(text) {
+            error(field.position, path, "expected a finite amount, found \(field.found)")
+            return nil
+        }
+        guard let value = Money.parse(text) else {
+            error(field.position, path, "expected money like 450M, found \(field.found)")
+            return nil
+        }
+        guard value.isFinite else {
+            error(field.position, path, "expected a finite amount, found \(field.found) (too large)")
+            return nil
+        }
+        guard value >= 0 else {
+            error(field.position, path, "expected money >= 0, found \(field.found)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func rate(_ field: RawField, _ path: String) -> Double? {
+        number(field, path, expected: "a rate from 0 to 1 (like 0.21)", hint: { value in
+            value > 1 && value <= 100 ? " (\(Money.formatFixed(value, decimals: 0))% is \(value / 100))" : ""
+        }) { (0...1).contains($0) }
+    }
+
+    mutating func bool(_ field: RawField, _ path: String) -> Bool? {
+        if case .text(let text, _) = field.content {
+            switch text.trimmingSpaces().lowercased() {
+            case "true", "yes", "1", "on": return true
+            case "false", "no", "0", "off": return false
+            default: break
+            }
+        }
+        error(field.position, path, "expected true or false, found \(field.found)")
+        return nil
+    }
+
+    mutating func wholeNumber(_ field: RawField, _ path: String, in range: ClosedRange<Int>, what: String) -> Int? {
+        let expected = "\(what) from \(range.lowerBound) to \(range.upperBound)"
+        guard let value = number(field, path, expected: expected, where: {
+            $0.rounded() == $0 && Double(range.lowerBound) <= $0 && $0 <= Double(range.upperBound)
+        }) else { return nil }
+        return Int(value)
+    }
+
+    /// An ISO date, `2025-08-01`.
+    mutating func date(_ field: RawField, _ path: String) -> String? {
+        guard case .text(let text, _) = field.content else {
+            error(field.position, path, "expected a date like 2025-08-01, found \(field.found)")
+            return nil
+        }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        {
+            return text
+        }
+        error(field.position, path, "expected a date like 2025-08-01, found \(field.found)")
+        return nil
+    }
+
+    private func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Reports a key that is not part of the format, suggesting the close ones.
+    mutating func unknownKey(_ key: String, at position: SourcePosition, parentPath: String, known: [String]) {
+        let path = parentPath.isEmpty ? key : "\(parentPath).\(key)"
+        error(position, path, "unknown key" + Suggestions.didYouMean(key, among: known, fallback: known))
+    }
+}

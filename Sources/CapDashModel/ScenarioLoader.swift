@@ -1,0 +1,85 @@
+/// Turns a scenario file (YAML, or a bare facilities CSV) into a `Scenario`,
+/// or into every error it has, sorted by position: never half of each.
+public enum ScenarioLoader {
+    public static let schema = "capdash/v1"
+
+    /// The file a user named; `.csv` opens as a bare facilities list with default assumptions.
+    public static func load(path: String) throws(ScenarioLoadError) -> Scenario {
+        let bytes = try SourceFile.readText(path: path, displayName: path)
+        if path.lowercased().hasSuffix(".csv") {
+            return try loadCSV(bytes, file: path)
+        }
+        return try loadYAML(bytes, file: path)
+    }
+
+    /// The built-in example, compiled into the binary.
+    public static func builtInExample() -> Scenario {
+        do {
+            var scenario = try loadYAML(PackageResources.example_yaml, file: builtInExampleName)
+            scenario.file = nil
+            return scenario
+        } catch {
+            preconditionFailure("the built-in example must load: \(error)")
+        }
+    }
+
+    public static let builtInExampleName = "example.yaml (built in)"
+    public static var builtInExampleText: String { String(decoding: PackageResources.example_yaml, as: UTF8.self) }
+
+    /// A bare CSV: the scenario is named after the file and uses the default assumptions.
+    public static func loadCSV(_ bytes: [UInt8], file: String) throws(ScenarioLoadError) -> Scenario {
+        var reader = FieldReader(file: file)
+        let facilities = FacilitiesCSV.read(bytes, reader: &reader)
+        try finish(reader)
+        var scenario = Scenario(name: baseName(file), facilities: facilities, file: file)
+        scenario.loadWarnings = reader.warnings
+        return scenario
+    }
+
+    public static func loadYAML(_ bytes: [UInt8], file: String) throws(ScenarioLoadError) -> Scenario {
+        let root: YAMLNode?
+        do {
+            root = try YAMLTreeBuilder.build(bytes)
+        } catch {
+            throw ScenarioLoadError([.error(file: file, at: error.position, "", error.message)])
+        }
+        guard let root, !root.isNull else {
+            throw ScenarioLoadError([
+                .error(file: file, at: nil, "", "file has no YAML content; expected a capdash scenario (schema: capdash/v1)")
+            ])
+        }
+        var walker = ScenarioWalker(reader: FieldReader(file: file))
+        let scenario = walker.scenario(from: root)
+        try finish(walker.reader)
+        guard var scenario else {
+            throw ScenarioLoadError([.error(file: file, at: root.position, "", "scenario could not be read")])
+        }
+        scenario.loadWarnings = walker.reader.warnings.sorted(by: Diagnostic.byPosition)
+        return scenario
+    }
+
+    /// Throws every error, sorted by position and capped at a readable number.
+    static func finish(_ reader: FieldReader) throws(ScenarioLoadError) {
+        guard !reader.errors.isEmpty else { return }
+        var errors = reader.errors.sorted(by: Diagnostic.byPosition)
+        if errors.count > FieldReader.errorLimit {
+            let hidden = errors.count - FieldReader.errorLimit
+            errors.removeSubrange(FieldReader.errorLimit...)
+            errors.append(.error(file: reader.file, at: nil, "", "\(hidden) more error\(hidden == 1 ? "" : "s") not shown; fix these first"))
+        }
+        throw ScenarioLoadError(errors)
+    }
+
+    static func baseName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// A path written in a scenario, relative to the scenario's own directory.
+    static func resolve(_ path: String, relativeTo scenarioFile: String) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let slash = scenarioFile.lastIndex(of: "/") else { return path }
+        return String(scenarioFile[...slash]) + path
+    }
+}

@@ -1,0 +1,263 @@
+/// Walks a scenario's YAML tree key by key, reporting every problem.
+struct ScenarioWalker {
+    var reader: FieldReader
+
+    private enum TopKey: String, CaseIterable {
+        case schema, name, currency, notes, assumptions, facilities
+        case asOf = "as_of"
+        case facilitiesCSV = "facilities_csv"
+    }
+
+    private static let referenceModelKeys = ["name", "parameters", "tokens", "gpu_hours"]
+    private static let gpuKeys = AssumptionKey.names.filter { $0.hasPrefix("gpu.") }.map { String($0.dropFirst(4)) }
+
+    struct Entry {
+        var key: String
+        var keyPosition: SourcePosition
+        var value: YAMLNode
+    }
+
+    mutating func scenario(from root: YAMLNode) -> Scenario? {
+        guard case .mapping = root.content else {
+            reader.error(
+                root.position, "",
+                "expected a capdash scenario (a mapping with schema, name, facilities), found \(RawField(root).found)")
+            return nil
+        }
+        let entries = self.entries(of: root, path: "") ?? []
+        var byKey: [TopKey: Entry] = [:]
+        for entry in entries {
+            guard let key = TopKey(rawValue: entry.key) else {
+                reader.unknownKey(entry.key, at: entry.keyPosition, parentPath: "", known: TopKey.allCases.map(\.rawValue))
+                continue
+            }
+            byKey[key] = entry
+        }
+
+        if let schema = byKey[.schema] {
+            let field = RawField(schema.value)
+            if let text = reader.text(field, "schema", what: "schema: \(ScenarioLoader.schema)"), text != ScenarioLoader.schema {
+                reader.error(field.position, "schema", "unsupported schema \(field.found); expected \(ScenarioLoader.schema)")
+            }
+        } else {
+            reader.error(root.position, "schema", "missing required key 'schema' (expected schema: \(ScenarioLoader.schema))")
+        }
+
+        var name: String?
+        if let entry = byKey[.name] {
+            name = reader.nonEmptyText(RawField(entry.value), "name", what: "a scenario name")
+        } else {
+            reader.error(root.position, "name", "missing required key 'name'")
+        }
+
+        var scenario = Scenario(name: name ?? "", facilities: [], file: reader.file)
+        if let entry = byKey[.currency], let currency = optional(entry, "currency", {
+            $0.nonEmptyText($1, $2, what: "a currency code like USD")
+        }) {
+            scenario.currency = currency
+        }
+        if let entry = byKey[.asOf] { scenario.asOf = optional(entry, "as_of") { $0.date($1, $2) } }
+        if let entry = byKey[.notes] { scenario.notes = optional(entry, "notes") { $0.text($1, $2) } }
+        if let entry = byKey[.assumptions], !entry.value.isNull {
+            scenario.assumptions = assumptions(from: entry.value)
+        }
+
+        switch (byKey[.facilities], byKey[.facilitiesCSV]) {
+        case (nil, nil):
+            reader.error(root.position, "facilities", "missing required key 'facilities' (or facilities_csv)")
+        case (.some, .some(let csv)):
+            reader.error(csv.keyPosition, "facilities_csv", "give either facilities or facilities_csv, not both")
+        case (.some(let list), nil):
+            scenario.facilities = facilities(from: list.value)
+        case (nil, .some(let csv)):
+            scenario.facilities = facilitiesFromCSV(csv)
+        }
+        return scenario
+    }
+
+    /// An optional key: null means absent.
+    private mutating func optional<T>(
+        _ entry: Entry, _ path: String, _ read: (inout FieldReader, RawField, String) -> T?
+    ) -> T? {
+        let field = RawField(entry.value)
+        if field.isNull { return nil }
+        return read(&reader, field, path)
+    }
+
+    // MARK: Mappings
+
+    /// A mapping's entries in file order, with duplicate keys reported at their
+    /// second occurrence and YAML merge keys (`<<: *defaults`) applied.
+    mutating func entries(of node: YAMLNode, path: String) -> [Entry]? {
+        guard case .mapping(let pairs) = node.content else {
+            reader.error(node.position, path, "expected a mapping, found \(RawField(node).found)")
+            return nil
+        }
+        var result: [Entry] = []
+        var firstPosition: [String: SourcePosition] = [:]
+        var merged: [Entry] = []
+        for pair in pairs {
+            guard case .scalar(let key, let plain) = pair.key.content else {
+                reader.error(pair.key.position, path, "expected a plain key, found \(RawField(pair.key).found)")
+                continue
+            }
+            if key == "<<" && plain {
+                merged += mergedEntries(pair.value, path: path)
+                continue
+            }
+            if let first = firstPosition[key] {
+                reader.error(
+                    pair.key.position, path.isEmpty ? key : "\(path).\(key)",
+                    "key given twice in one mapping (first at line \(first.line)); remove one")
+                continue
+            }
+            firstPosition[key] = pair.key.position
+            result.append(Entry(key: key, keyPosition: pair.key.position, value: pair.value))
+        }
+        for entry in merged where firstPosition[entry.key] == nil {
+            firstPosition[entry.key] = entry.keyPosition
+            result.append(entry)
+        }
+        return result
+    }
+
+    private mutating func mergedEntries(_ value: YAMLNode, path: String) -> [Entry] {
+        switch value.content {
+        case .mapping:
+            return entries(of: value, path: path) ?? []
+        case .sequence(let items):
+            var out: [Entry] = []
+            var keys = Set<String>()
+            for item in items {
+                for entry in entries(of: item, path: path) ?? [] where keys.insert(entry.key).inserted {
+                    out.append(entry)
+                }
+            }
+            return out
+        case .scalar:
+            reader.error(value.position, path, "merge key << expects a mapping or list of mappings, found \(RawField(value).found)")
+            return []
+        }
+    }
+
+    // MARK: Assumptions
+
+    private mutating func assumptions(from node: YAMLNode) -> Assumptions {
+        var assumptions = Assumptions()
+        guard let entries = entries(of: node, path: "assumptions") else { return assumptions }
+        let known = AssumptionKey.names.filter { !$0.hasPrefix("gpu.") } + ["gpu", "reference_models"]
+        for entry in entries {
+            let path = "assumptions.\(entry.key)"
+            switch entry.key {
+            case "gpu":
+                guard !entry.value.isNull, let gpuEntries = self.entries(of: entry.value, path: path) else { continue }
+                for gpuEntry in gpuEntries {
+                    guard let key = AssumptionKey(rawValue: "gpu.\(gpuEntry.key)") else {
+                        reader.unknownKey(gpuEntry.key, at: gpuEntry.keyPosition, parentPath: path, known: Self.gpuKeys)
+                        continue
+                    }
+                    key.read(RawField(gpuEntry.value), path: "\(path).\(gpuEntry.key)", into: &assumptions, reader: &reader)
+                }
+            case "reference_models":
+                if let models = referenceModels(from: entry.value, path: path) { assumptions.referenceModels = models }
+            default:
+                guard let key = AssumptionKey(rawValue: entry.key), !entry.key.hasPrefix("gpu.") else {
+                    reader.unknownKey(entry.key, at: entry.keyPosition, parentPath: "assumptions", known: known)
+                    continue
+                }
+                key.read(RawField(entry.value), path: path, into: &assumptions, reader: &reader)
+            }
+        }
+        return assumptions
+    }
+
+    private mutating func referenceModels(from node: YAMLNode, path: String) -> [ReferenceModel]? {
+        guard case .sequence(let items) = node.content else {
+            reader.error(node.position, path, "expected a list of models (name, parameters, tokens), found \(RawField(node).found)")
+            return nil
+        }
+        var models: [ReferenceModel] = []
+        for (index, item) in items.enumerated() {
+            let base = "\(path)[\(index)]"
+            guard let entries = entries(of: item, path: base) else { continue }
+            var fields: [String: RawField] = [:]
+            for entry in entries {
+                guard Self.referenceModelKeys.contains(entry.key) else {
+                    reader.unknownKey(entry.key, at: entry.keyPosition, parentPath: base, known: Self.referenceModelKeys)
+                    continue
+                }
+                fields[entry.key] = RawField(entry.value)
+            }
+            for key in ["name", "parameters", "tokens"] where fields[key] == nil {
+                reader.error(item.position, "\(base).\(key)", "missing required key '\(key)'")
+            }
+            let name = fields["name"].flatMap { reader.nonEmptyText($0, "\(base).name", what: "a model name") }
+            let parameters = fields["parameters"].flatMap {
+                reader.number($0, "\(base).parameters", expected: "a parameter count > 0 (like 405e9)") { $0 > 0 }
+            }
+            let tokens = fields["tokens"].flatMap {
+                reader.number($0, "\(base).tokens", expected: "a token count > 0 (like 15.6e12)") { $0 > 0 }
+            }
+            var gpuHours: Double?
+            if let field = fields["gpu_hours"], !field.isNull {
+                gpuHours = reader.number(field, "\(base).gpu_hours", expected: "GPU-hours > 0 (like 30.84e6)") { $0 > 0 }
+            }
+            if let name, let parameters, let tokens {
+                models.append(ReferenceModel(name: name, parameters: parameters, tokens: tokens, gpuHours: gpuHours))
+            }
+        }
+        return models
+    }
+
+    // MARK: Facilities
+
+    private mutating func facilities(from node: YAMLNode) -> [Facility] {
+        guard case .sequence(let items) = node.content else {
+            reader.error(node.position, "facilities", "expected a list of facilities, found \(RawField(node).found)")
+            return []
+        }
+        guard !items.isEmpty else {
+            reader.error(node.position, "facilities", "expected at least one facility, found an empty list")
+            return []
+        }
+        var collector = FacilityCollector()
+        for (index, item) in items.enumerated() {
+            let base = "facilities[\(index)]"
+            guard let entries = entries(of: item, path: base) else {
+                collector.skip()
+                continue
+            }
+            var fields = FacilityFields()
+            for entry in entries {
+                guard let key = FacilityKey(rawValue: entry.key) else {
+                    reader.unknownKey(entry.key, at: entry.keyPosition, parentPath: base, known: FacilityKey.names)
+                    continue
+                }
+                fields[key] = RawField(entry.value)
+            }
+            collector.add(fields, at: item.position, reader: &reader)
+            if reader.hasTooManyErrors { break }
+        }
+        return collector.facilities
+    }
+
+    private mutating func facilitiesFromCSV(_ entry: Entry) -> [Facility] {
+        let field = RawField(entry.value)
+        guard let relative = reader.nonEmptyText(field, "facilities_csv", what: "a CSV path like plants.csv") else { return [] }
+        let path = ScenarioLoader.resolve(relative, relativeTo: reader.file)
+        let bytes: [UInt8]
+        do {
+            bytes = try SourceFile.readText(path: path, displayName: path)
+        } catch {
+            for diagnostic in error.diagnostics {
+                let detail = diagnostic.position.map { " at line \($0.line), column \($0.column)" } ?? ""
+                reader.error(field.position, "facilities_csv", "cannot use \(path): \(diagnostic.message)\(detail)")
+            }
+            return []
+        }
+        var csvReader = FieldReader(file: path)
+        let facilities = FacilitiesCSV.read(bytes, reader: &csvReader)
+        reader.absorb(csvReader)
+        return facilities
+    }
+}

@@ -1,0 +1,179 @@
+// libyaml's event API, reached through Yams' C target: it gives every node's
+// position, lets us report duplicate keys at the second occurrence and keep
+// going, and bounds alias expansion, none of which Yams.compose allows.
+import CYaml
+
+/// A YAML node with its position, as the scenario loader walks it.
+struct YAMLNode {
+    enum Content {
+        /// A scalar's text; `plain` is false for quoted or block scalars and `!!str` tags.
+        case scalar(String, plain: Bool)
+        case mapping([YAMLPair])
+        case sequence([YAMLNode])
+    }
+
+    var content: Content
+    var position: SourcePosition
+    /// Nodes this one stands for when aliases are expanded (itself included).
+    var expandedSize: Int
+
+    /// A plain `~`, `null` or empty scalar: YAML's way of writing "nothing".
+    var isNull: Bool {
+        if case .scalar(let text, plain: true) = content {
+            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        }
+        return false
+    }
+}
+
+struct YAMLPair {
+    var key: YAMLNode
+    var value: YAMLNode
+}
+
+/// Builds a `YAMLNode` tree from UTF-8 bytes.
+enum YAMLTreeBuilder {
+    /// Expanded nodes that aliases may add before we call it a "billion laughs" file.
+    static let aliasExpansionLimit = 10_000_000
+    /// Deeper than any scenario needs; libyaml's own limit is 1,000.
+    static let nestingLimit = 64
+
+    struct Failure: Error {
+        var position: SourcePosition
+        var message: String
+    }
+
+    private final class Frame {
+        var isMapping: Bool
+        var position: SourcePosition
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        var size = 1
+
+        init(isMapping: Bool, position: SourcePosition, anchor: String?) {
+            self.isMapping = isMapping
+            self.position = position
+            self.anchor = anchor
+        }
+    }
+
+    /// The document's root node, or nil for an empty document.
+    static func build(_ bytes: [UInt8]) throws(Failure) -> YAMLNode? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw Failure(position: SourcePosition(line: 1, column: 1), message: "out of memory starting the YAML parser")
+        }
+        defer { yaml_parser_delete(&parser) }
+        let result: Result<YAMLNode?, Failure> = bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            do throws(Failure) {
+                return .success(try buildEvents(&parser))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func buildEvents(_ parser: inout yaml_parser_t) throws(Failure) -> YAMLNode? {
+        var stack: [Frame] = []
+        var anchors: [String: YAMLNode] = [:]
+        var root: YAMLNode?
+        var documents = 0
+        var aliasExpansion = 0
+
+        func attach(_ node: YAMLNode) {
+            guard let top = stack.last else {
+                root = node
+                return
+            }
+            top.size = saturatingAdd(top.size, node.expandedSize)
+            if !top.isMapping {
+                top.items.append(node)
+            } else if let key = top.pendingKey {
+                top.pairs.append(YAMLPair(key: key, value: node))
+                top.pendingKey = nil
+            } else {
+                top.pendingKey = node
+            }
+        }
+
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                throw syntaxFailure(parser)
+            }
+            defer { yaml_event_delete(&event) }
+            let position = SourcePosition(
+                line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return root
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    throw Failure(
+                        position: position,
+                        message: "found a second YAML document; a scenario file holds exactly one")
+                }
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
+                let tag = scalar.tag.map { String(cString: $0) }
+                let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && tag != "tag:yaml.org,2002:str"
+                let node = YAMLNode(content: .scalar(text, plain: plain), position: position, expandedSize: 1)
+                if let anchor = scalar.anchor { anchors[String(cString: anchor)] = node }
+                attach(node)
+            case YAML_ALIAS_EVENT:
+                let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+                guard var node = anchors[name] else {
+                    throw Failure(position: position, message: "alias *\(name) refers to no anchor defined before it")
+                }
+                aliasExpansion = saturatingAdd(aliasExpansion, node.expandedSize)
+                if aliasExpansion > aliasExpansionLimit {
+                    throw Failure(
+                        position: position,
+                        message: "aliases expand past \(aliasExpansionLimit) nodes (a \"billion laughs\" file?); write the values out instead")
+                }
+                node.position = position
+                attach(node)
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                guard stack.count < nestingLimit else {
+                    throw Failure(position: position, message: "nesting deeper than \(nestingLimit) levels; a scenario needs at most 4")
+                }
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                let anchor = (isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                    .map { String(cString: $0) }
+                stack.append(Frame(isMapping: isMapping, position: position, anchor: anchor))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                let frame = stack.removeLast()
+                let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+                let node = YAMLNode(content: content, position: frame.position, expandedSize: frame.size)
+                if let anchor = frame.anchor { anchors[anchor] = node }
+                attach(node)
+            default:
+                break
+            }
+        }
+    }
+
+    private static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
+    }
+
+    private static func syntaxFailure(_ parser: yaml_parser_t) -> Failure {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+        if parser.error == YAML_READER_ERROR {
+            return Failure(position: SourcePosition(line: 1, column: 1), message: "cannot read the file as YAML: \(problem)")
+        }
+        let mark = parser.problem_mark
+        var message = "invalid YAML: \(problem)"
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message += " (\(context) at line \(parser.context_mark.line + 1))"
+        }
+        return Failure(position: SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1), message: message)
+    }
+}

@@ -1,0 +1,47 @@
+import CapDashModel
+
+/// One row per facility with its disposition, in the facility CSV format of
+/// MODEL.md section 5, so the output loads back as `facilities_csv`.
+public enum CSVReport {
+    public static func render(_ scenario: Scenario) -> String {
+        var lines = [FacilityKey.allCases.map(\.rawValue).joined(separator: ",")]
+        lines.reserveCapacity(scenario.facilities.count + 1)
+        for facility in scenario.facilities {
+            let cells: [String] = FacilityKey.allCases.map { key in
+                switch key {
+                case .id: facility.id
+                case .name: facility.name
+                case .region: facility.region
+                case .country: facility.country ?? ""
+                case .capacityMW: number(facility.capacityMW)
+                case .aiReady: facility.aiReady ? "true" : "false"
+                case .commissioned: facility.commissioned.map(String.init) ?? ""
+                case .bookValue: number(facility.bookValue)
+                case .salePrice: facility.salePrice.map(number) ?? ""
+                case .annualOpex: number(facility.annualOpex)
+                case .annualCapex: number(facility.annualCapex)
+                case .disposition: facility.disposition.rawValue
+                case .leasebackRent: facility.leasebackRent.map(number) ?? ""
+                }
+            }
+            lines.append(cells.map(escape).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func number(_ value: Double) -> String {
+        Format.exact(value) ?? ""
+    }
+
+    /// RFC 4180: quote fields with commas, quotes, line breaks or edge spaces.
+    static func escape(_ field: String) -> String {
+        let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            || field.hasPrefix(" ") || field.hasSuffix(" ")
+        guard needsQuotes else { return field }
+        var quoted = "\""
+        for character in field {
+            quoted += character == "\"" ? "\"\"" : String(character)
+        }
+        return quoted + "\""
+    }
+}

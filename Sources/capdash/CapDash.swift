@@ -1,0 +1,52 @@
+import ArgumentParser
+import CapDashModel
+import CapDashReport
+
+import Foundation
+
+@main
+struct CapDash: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capdash",
+        abstract: "Infrastructure capital allocation: what selling, keeping or leasing back data centers frees, and what it buys in AI training compute.",
+        discussion: """
+            With no subcommand, shows the scenario FILE (default: the built-in example).
+            Exit codes: 0 success, 1 invalid scenario, 2 usage error.
+            """,
+        subcommands: [Show.self, Report.self, Check.self],
+        defaultSubcommand: Show.self)
+
+    /// Exit codes as documented: usage problems are 2, invalid scenarios 1; one line per message.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as ExitFailure {
+            failure.lines.forEach(printError)
+            Foundation.exit(failure.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help and --version are output, not errors.
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            printError("capdash: \(message) (see 'capdash --help')")
+            Foundation.exit(ExitFailure.usage)
+        }
+    }
+}
+
+/// A failure the CLI reports as one line per message and an exit code.
+struct ExitFailure: Error {
+    static let invalidScenario: Int32 = 1
+    static let usage: Int32 = 2
+
+    var code: Int32
+    var lines: [String]
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import CapDashModel
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate scenario files: prints OK or every diagnostic; exit 0 or 1.",
+        discussion: "Suitable for a pre-commit hook or CI over a folder of scenarios.")
+
+    @Argument(help: "Scenario files (.yaml or .csv).")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one scenario file to check") }
+    }
+
+    func run() throws {
+        var failed = false
+        for file in files {
+            do {
+                let scenario = try ScenarioLoader.load(path: file)
+                let warnings = scenarioWarnings(scenario)
+                for warning in warnings { printError("warning: " + warning.description) }
+                let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+                print("\(file): OK (\(scenario.facilities.count) facilities\(note))")
+            } catch {
+                failed = true
+                for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            }
+        }
+        if failed { throw ExitFailure(code: ExitFailure.invalidScenario, lines: []) }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import CapDashModel
+import CapDashReport
+
+extension ReportFormat: ExpressibleByArgument {}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the scenario's review sheet: text, markdown, json (MODEL.md section 4) or csv.")
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(name: .long, help: "text, markdown, json or csv.")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "OUT"))
+    var output: String?
+
+    func run() throws {
+        let loaded = try scenario.loadScenario()
+        try emit(format.render(loaded, evaluate(loaded)), to: output)
+    }
+}
+
+/// Prints `text`, or writes it atomically to `path`.
+func emit(_ text: String, to path: String?) throws {
+    guard let path, path != "-" else {
+        print(text, terminator: "")
+        return
+    }
+    do {
+        try AtomicFile.write(text, to: path)
+    } catch {
+        throw ExitFailure(code: ExitFailure.usage, lines: ["capdash: " + error.description])
+    }
+}
+
+/// `capdash [FILE]`: until the dashboard lands, the text review sheet.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show the scenario (the default command).", shouldDisplay: false)
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    func run() throws {
+        let loaded = try scenario.loadScenario()
+        print(TextReport.render(loaded, evaluate(loaded)), terminator: "")
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import CapDashModel
+
+/// The scenario to open and the command-line overrides applied to it.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: "Scenario file (.yaml or a facilities .csv). Default: the built-in example.")
+    var file: String?
+
+    @Option(name: .long, help: ArgumentHelp("Sell these facilities outright.", valueName: "ID[,ID...]"))
+    var divest: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Keep these facilities.", valueName: "ID[,ID...]"))
+    var retain: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Sell and lease back these facilities.", valueName: "ID[,ID...]"))
+    var leaseback: [String] = []
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Change an assumption, e.g. discount_rate=0.1 or gpu.unit_capex=35000.", valueName: "KEY=VALUE"))
+    var settings: [String] = []
+
+    /// The scenario with overrides applied, or an `ExitFailure` with every problem.
+    func loadScenario() throws -> Scenario {
+        let scenario = try Self.load(file)
+        var overrides = ScenarioOverrides()
+        for list in divest { overrides.set(.divest, ids: list) }
+        for list in retain { overrides.set(.retain, ids: list) }
+        for list in leaseback { overrides.set(.leaseback, ids: list) }
+        for assignment in settings where !overrides.addSetting(assignment) {
+            throw ExitFailure(code: ExitFailure.usage, lines: ["capdash: --set \(assignment): expected KEY=VALUE, like discount_rate=0.1"])
+        }
+        switch overrides.apply(to: scenario) {
+        case .success(let updated): return updated
+        case .failure(let error):
+            throw ExitFailure(code: ExitFailure.usage, lines: error.diagnostics.map { "capdash: " + $0.description })
+        }
+    }
+
+    /// Loads a file, or the built-in example when none is named.
+    static func load(_ file: String?) throws -> Scenario {
+        guard let file else { return ScenarioLoader.builtInExample() }
+        do {
+            return try ScenarioLoader.load(path: file)
+        } catch {
+            throw ExitFailure(code: ExitFailure.invalidScenario, lines: error.diagnostics.map(\.description))
+        }
+    }
+}
