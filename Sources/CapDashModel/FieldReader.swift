@@ -106,8 +106,13 @@ struct FieldReader {
 
     mutating func rate(_ field: RawField, _ path: String) -> Double? {
         number(field, path, expected: "a rate from 0 to 1 (like 0.21)", hint: { value in
-            value > 1 && value <= 100 ? " (\(Money.formatFixed(value, decimals: 0))% is \(value / 100))" : ""
+            value > 1 && value <= 100 ? " (\(Self.plain(value))% is \(Self.plain(value / 100)))" : ""
         }) { (0...1).contains($0) }
+    }
+
+    /// `2` rather than `2.0`, for hints.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 
     mutating func bool(_ field: RawField, _ path: String) -> Bool? {

@@ -79,8 +79,14 @@ public struct RegionTotals: Sendable, Equatable {
     public var divestedMW = 0.0
     public var grossProceeds = 0.0
 
-    public init(region: String) {
+    public init(
+        region: String, facilities: Int = 0, retainedMW: Double = 0, divestedMW: Double = 0, grossProceeds: Double = 0
+    ) {
         self.region = region
+        self.facilities = facilities
+        self.retainedMW = retainedMW
+        self.divestedMW = divestedMW
+        self.grossProceeds = grossProceeds
     }
 
     mutating func add(_ facility: Facility) {

@@ -7,6 +7,11 @@ public enum Suggestions {
         var scored: [(distance: Int, candidate: String)] = []
         for candidate in candidates {
             let other = Array(candidate.lowercased().unicodeScalars)
+            // A word cut short ("discount" for "discount_rate") is a close match too.
+            if target.count >= 4, other.starts(with: target) || target.starts(with: other) {
+                scored.append((1, candidate))
+                continue
+            }
             guard abs(other.count - target.count) <= budget else { continue }
             let distance = editDistance(target, other, cap: budget)
             if distance <= budget { scored.append((distance, candidate)) }

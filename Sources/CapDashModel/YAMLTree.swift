@@ -170,6 +170,11 @@ enum YAMLTreeBuilder {
             return Failure(position: SourcePosition(line: 1, column: 1), message: "cannot read the file as YAML: \(problem)")
         }
         let mark = parser.problem_mark
+        if problem.hasPrefix("Maximum nesting level") {
+            return Failure(
+                position: SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1),
+                message: "nesting deeper than libyaml's limit of 1000 levels; a scenario needs at most 4")
+        }
         var message = "invalid YAML: \(problem)"
         if let context = parser.context.map({ String(cString: $0) }) {
             message += " (\(context) at line \(parser.context_mark.line + 1))"
