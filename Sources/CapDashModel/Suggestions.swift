@@ -7,6 +7,11 @@ public enum Suggestions {
         var scored: [(distance: Int, candidate: String)] = []
         for candidate in candidates {
             let other = Array(candidate.lowercased().unicodeScalars)
+            // A dotted key given without its prefix ("mfu" for "gpu.mfu").
+            if let dot = candidate.lastIndex(of: "."), candidate[candidate.index(after: dot)...].lowercased() == word.lowercased() {
+                scored.append((0, candidate))
+                continue
+            }
             // A word cut short ("discount" for "discount_rate") is a close match too.
             if target.count >= 4, other.starts(with: target) || target.starts(with: other) {
                 scored.append((1, candidate))
