@@ -31,10 +31,7 @@ let package = Package(
         ),
         .testTarget(name: "CapDashModelTests", dependencies: ["CapDashModel"]),
         .testTarget(name: "CapDashReportTests", dependencies: ["CapDashReport", "CapDashModel"]),
-        .testTarget(
-            name: "CapDashCLITests",
-            dependencies: ["capdash", "CapDashModel"],
-            resources: [.copy("Fixtures")]
-        ),
+        // Runs the built binary: exit codes, stderr wording, files written.
+        .testTarget(name: "CapDashCLITests", dependencies: ["capdash", "CapDashModel"]),
     ]
 )

@@ -17,7 +17,7 @@ public enum TextReport {
                 switch body {
                 case .figures(let figures): lines += render(figures)
                 case .table(let table): lines += render(table)
-                case .lines(let text): lines += text.map { "  " + $0 }
+                case .lines(let text): lines += text.flatMap { wrap($0, width: 96).map { "  " + $0 } }
                 }
             }
         }
@@ -54,6 +54,38 @@ public enum TextReport {
             lines.append(line(totals))
         }
         return lines
+    }
+
+    /// Word-wraps at `width` display cells; continuation lines are indented by two.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if DisplayWidth.of(candidate) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = "  " + word
+            }
+        }
+        lines.append(current)
+        // A single word longer than the width (a long path) is cut into pieces.
+        return lines.flatMap { line -> [String] in
+            var pieces: [String] = []
+            var rest = Substring(line)
+            while DisplayWidth.of(String(rest)) > width {
+                var piece = ""
+                while let next = rest.first, DisplayWidth.of(piece + String(next)) <= width {
+                    piece.append(next)
+                    rest.removeFirst()
+                }
+                if piece.isEmpty { break }
+                pieces.append(piece)
+            }
+            pieces.append(String(rest))
+            return pieces
+        }
     }
 
     static func trimmedRight(_ text: String) -> String {

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+import CapDashModel
+
+let validScenario = """
+    schema: capdash/v1
+    name: CLI test
+    facilities:
+      - {id: a, name: Alpha, region: US, capacity_mw: 10, book_value: 100M, sale_price: 150M, annual_opex: 5M, annual_capex: 2M, disposition: retain}
+      - {id: b, name: Beta, region: EU, capacity_mw: 20, ai_ready: true, book_value: 80M, sale_price: 60M, annual_opex: 4M, annual_capex: 1M, disposition: divest}
+
+    """
+
+@Suite("The capdash command line", .serialized)
+struct CLITests {
+    @Test("capdash report with no file prints the example's review sheet")
+    func reportExample() throws {
+        let result = try CLI.run(["report"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Legacy data-center divestiture (illustrative)\n"))
+        #expect(result.stdout.contains("  Capex freed            $1.97B"))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("capdash with no subcommand shows the example too")
+    func defaultCommand() throws {
+        let result = try CLI.run([])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("CAPITAL FREED"))
+    }
+
+    @Test("json output parses and agrees with the model, overrides applied")
+    func jsonWithOverrides() throws {
+        let result = try CLI.run(["report", "--format", "json", "--divest", "us-prineville-1", "--set", "gpu.unit_capex=35000"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        var overrides = ScenarioOverrides()
+        overrides.set(.divest, ids: "us-prineville-1")
+        overrides.addSetting("gpu.unit_capex=35000")
+        let expected = evaluate(try overrides.apply(to: ScenarioLoader.builtInExample()).get())
+        #expect(json["scenario"] as? String == "Legacy data-center divestiture (illustrative)")
+        // JSONDecoder parses doubles exactly (JSONSerialization on Linux may not).
+        struct Figures: Decodable {
+            struct Finance: Decodable { var capex_freed: Double }
+            struct Training: Decodable { var gpus_fundable: Int }
+            var finance: Finance
+            var training: Training
+        }
+        let figures = try JSONDecoder().decode(Figures.self, from: Data(result.stdout.utf8))
+        #expect(figures.finance.capex_freed == expected.finance.capexFreed)
+        #expect(Double(figures.training.gpus_fundable) == expected.training.gpusFundable)
+    }
+
+    @Test("an invalid scenario exits 1 with one line per error on stderr")
+    func invalidScenario() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("bad.yaml", validScenario.replacingOccurrences(of: "book_value: 100M", with: "book_value: lots"))
+        let result = try CLI.run(["report", file])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines == ["\(file):4:67: facilities[0].book_value: expected money like 450M, found \"lots\""])
+    }
+
+    @Test("bad files: each one clear line and exit 1, never a backtrace")
+    func badFiles() throws {
+        let scratch = try Scratch()
+        try scratch.write("empty.yaml", "")
+        let cases: [(String, String)] = [
+            (scratch.path + "/empty.yaml", "file is empty"),
+            (scratch.path + "/missing.yaml", "no such file"),
+            (scratch.path, "is a directory"),
+        ]
+        for (path, phrase) in cases {
+            let result = try CLI.run(["report", path])
+            #expect(result.status == 1)
+            #expect(result.stderrLines.count == 1)
+            #expect(result.stderr.contains(phrase))
+            #expect(!result.stderr.contains("Fatal error"))
+        }
+    }
+
+    @Test("usage errors exit 2 with one line")
+    func usage() throws {
+        let format = try CLI.run(["report", "--format", "xml"])
+        #expect(format.status == 2)
+        #expect(format.stderrLines.count == 1)
+        #expect(format.stderr.hasPrefix("capdash: "))
+        #expect(format.stderr.contains("'text', 'markdown', 'json' or 'csv'"))
+
+        let id = try CLI.run(["report", "--divest", "us-ashbrun-2"])
+        #expect(id.status == 2)
+        #expect(id.stderrLines == ["capdash: --divest: unknown facility id \"us-ashbrun-2\"; did you mean us-ashburn-2?"])
+
+        let set = try CLI.run(["report", "--set", "discount_rate"])
+        #expect(set.status == 2)
+        #expect(set.stderrLines == ["capdash: --set discount_rate: expected KEY=VALUE, like discount_rate=0.1"])
+
+        let unknownCommand = try CLI.run(["report", "a.yaml", "b.yaml"])
+        #expect(unknownCommand.status == 2)
+    }
+
+    @Test("--help exits 0 and lists the subcommands")
+    func help() throws {
+        let result = try CLI.run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("report") && result.stdout.contains("check"))
+    }
+
+    @Test("check: OK and exit 0, or every diagnostic and exit 1")
+    func check() throws {
+        let scratch = try Scratch()
+        let good = try scratch.write("good.yaml", validScenario)
+        let bad = try scratch.write("bad.yaml", "schema: capdash/v1\nname: x\nfacilities: []\n")
+        let ok = try CLI.run(["check", good])
+        #expect(ok.status == 0)
+        #expect(ok.stdout == "\(good): OK (2 facilities, 2 warnings)\n")
+        #expect(ok.stderrLines.count == 2 && ok.stderrLines.allSatisfy { $0.hasPrefix("warning: \(good):") })
+        let both = try CLI.run(["check", good, bad])
+        #expect(both.status == 1)
+        #expect(both.stderr.contains("\(bad):3:13: facilities: expected at least one facility, found an empty list"))
+        #expect(try CLI.run(["check"]).status == 2)
+    }
+
+    @Test("-o writes the report atomically: whole file, no temp left, permissions kept")
+    func atomicOutput() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("s.yaml", validScenario)
+        let out = try scratch.write("report.md", "old content\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: out)
+        let result = try CLI.run(["report", file, "--format", "markdown", "-o", out])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(try scratch.read("report.md").hasPrefix("# CLI test\n"))
+        #expect(scratch.files == ["report.md", "s.yaml"])
+        let permissions = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+        #expect(permissions == 0o640)
+    }
+
+    @Test("-o into a missing directory fails cleanly and writes nothing")
+    func outputFailure() throws {
+        let scratch = try Scratch()
+        let result = try CLI.run(["report", "-o", scratch.path + "/no/such/dir/r.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains("cannot write"))
+        #expect(scratch.files.isEmpty)
+    }
+
+    @Test("csv output is one row per facility with its disposition")
+    func csv() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("s.yaml", validScenario)
+        let result = try CLI.run(["report", file, "--format", "csv", "--leaseback", "a"])
+        #expect(result.stdout.split(separator: "\n").count == 3)
+        #expect(result.stdout.contains("\na,Alpha,US,,10,false,,100000000,150000000,5000000,2000000,leaseback,\n"))
+    }
+
+    @Test("a bare CSV opens with default assumptions")
+    func bareCSV() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("plants.csv", "id,name,region,capacity_mw,book_value,sale_price,annual_opex,annual_capex,disposition\nx,X,US,5,1M,2M,1M,1M,divest\n")
+        let result = try CLI.run(["report", file, "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"scenario\": \"plants\""))
+    }
+}
