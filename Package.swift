@@ -22,15 +22,28 @@ let package = Package(
         ),
         // Text, markdown, JSON and CSV renderers of an evaluation.
         .target(name: "CapDashReport", dependencies: ["CapDashModel"]),
+        // Pure Elm-style dashboard core: State, Action, update, view -> Screen. No terminal here.
+        .target(
+            name: "CapDashUI",
+            dependencies: ["CapDashModel", "CapDashReport"],
+            resources: [
+                .embedInCode("Resources/dark.yaml"), .embedInCode("Resources/light.yaml"),
+                .embedInCode("Resources/high-contrast.yaml"), .embedInCode("Resources/mono.yaml"),
+            ]
+        ),
+        // The only code that touches ncurses.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "CapDashTerminal", dependencies: ["CNcurses", "CapDashUI"]),
         .executableTarget(
             name: "capdash",
             dependencies: [
-                "CapDashModel", "CapDashReport",
+                "CapDashModel", "CapDashReport", "CapDashUI", "CapDashTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CapDashModelTests", dependencies: ["CapDashModel"]),
         .testTarget(name: "CapDashReportTests", dependencies: ["CapDashReport", "CapDashModel"]),
+        .testTarget(name: "CapDashUITests", dependencies: ["CapDashUI", "CapDashModel", "CapDashReport"]),
         // Runs the built binary: exit codes, stderr wording, files written.
         .testTarget(name: "CapDashCLITests", dependencies: ["capdash", "CapDashModel"]),
     ]

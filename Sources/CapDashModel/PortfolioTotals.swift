@@ -90,13 +90,21 @@ public struct RegionTotals: Sendable, Equatable {
     }
 
     mutating func add(_ facility: Facility) {
-        facilities += 1
+        apply(facility, sign: 1)
+    }
+
+    mutating func remove(_ facility: Facility) {
+        apply(facility, sign: -1)
+    }
+
+    private mutating func apply(_ facility: Facility, sign: Double) {
+        facilities += sign > 0 ? 1 : -1
         if facility.disposition.keepsCapacity {
-            retainedMW += facility.capacityMW
+            retainedMW += sign * facility.capacityMW
         } else {
-            divestedMW += facility.capacityMW
+            divestedMW += sign * facility.capacityMW
         }
-        if facility.disposition.isSold { grossProceeds += facility.salePrice ?? 0 }
+        if facility.disposition.isSold { grossProceeds += sign * (facility.salePrice ?? 0) }
     }
 
     /// Regions sorted by name in byte order, as MODEL.md asks.

@@ -151,6 +151,10 @@ public struct Scenario: Sendable, Equatable {
     public var file: String?
     /// Warnings found while loading that do not depend on dispositions.
     public var loadWarnings: [Diagnostic] = []
+    /// Where each assumption's value stands in the file, so a save can edit it in place.
+    public var assumptionPositions: [AssumptionKey: SourcePosition] = [:]
+    /// The CSV the facilities came from (`facilities_csv`, or the file itself for a bare CSV).
+    public var facilitiesFile: String?
 
     public init(name: String, facilities: [Facility], file: String? = nil) {
         self.name = name

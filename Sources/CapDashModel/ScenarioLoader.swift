@@ -32,6 +32,7 @@ public enum ScenarioLoader {
         let facilities = FacilitiesCSV.read(bytes, reader: &reader)
         try finish(reader)
         var scenario = Scenario(name: baseName(file), facilities: facilities, file: file)
+        scenario.facilitiesFile = file
         scenario.loadWarnings = reader.warnings
         return scenario
     }

@@ -1,6 +1,8 @@
 /// Walks a scenario's YAML tree key by key, reporting every problem.
 struct ScenarioWalker {
     var reader: FieldReader
+    /// Where each assumption's value stands, for in-place saves.
+    private(set) var assumptionPositions: [AssumptionKey: SourcePosition] = [:]
 
     private enum TopKey: String, CaseIterable {
         case schema, name, currency, notes, assumptions, facilities
@@ -71,7 +73,9 @@ struct ScenarioWalker {
             scenario.facilities = facilities(from: list.value)
         case (nil, .some(let csv)):
             scenario.facilities = facilitiesFromCSV(csv)
+            scenario.facilitiesFile = scenario.facilities.first?.source.file
         }
+        scenario.assumptionPositions = assumptionPositions
         return scenario
     }
 
@@ -157,6 +161,7 @@ struct ScenarioWalker {
                         continue
                     }
                     key.read(RawField(gpuEntry.value), path: "\(path).\(gpuEntry.key)", into: &assumptions, reader: &reader)
+                    assumptionPositions[key] = gpuEntry.value.position
                 }
             case "reference_models":
                 if let models = referenceModels(from: entry.value, path: path) { assumptions.referenceModels = models }
@@ -166,6 +171,7 @@ struct ScenarioWalker {
                     continue
                 }
                 key.read(RawField(entry.value), path: path, into: &assumptions, reader: &reader)
+                assumptionPositions[key] = entry.value.position
             }
         }
         return assumptions

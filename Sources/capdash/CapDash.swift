@@ -10,11 +10,11 @@ struct CapDash: ParsableCommand {
         commandName: "capdash",
         abstract: "Infrastructure capital allocation: what selling, keeping or leasing back data centers frees, and what it buys in AI training compute.",
         discussion: """
-            With no subcommand, shows the scenario FILE (default: the built-in example).
+            With no subcommand, opens the dashboard on FILE (default: the built-in example).
             Exit codes: 0 success, 1 invalid scenario, 2 usage error.
             """,
-        subcommands: [Show.self, Report.self, Check.self],
-        defaultSubcommand: Show.self)
+        subcommands: [Dashboard.self, Report.self, Snapshot.self, Check.self],
+        defaultSubcommand: Dashboard.self)
 
     /// Exit codes as documented: usage problems are 2, invalid scenarios 1; one line per message.
     static func main() {

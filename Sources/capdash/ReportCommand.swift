@@ -35,15 +35,3 @@ func emit(_ text: String, to path: String?) throws {
     }
 }
 
-/// `capdash [FILE]`: until the dashboard lands, the text review sheet.
-struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show the scenario (the default command).", shouldDisplay: false)
-
-    @OptionGroup var scenario: ScenarioOptions
-
-    func run() throws {
-        let loaded = try scenario.loadScenario()
-        print(TextReport.render(loaded, evaluate(loaded)), terminator: "")
-    }
-}

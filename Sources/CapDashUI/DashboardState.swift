@@ -1,0 +1,126 @@
+import CapDashModel
+
+/// Everything the dashboard shows, as one value. `update` changes it; `view` draws it.
+public struct DashboardState: Sendable {
+    public enum Pane: String, Sendable {
+        case facilities, assumptions
+    }
+
+    public enum Mode: Sendable, Equatable {
+        case normal
+        /// Typing a filter after `/`.
+        case filtering
+        /// Typing an exact value for an assumption after `e`.
+        case editing(AssumptionKey, String)
+        case help
+    }
+
+    public struct Message: Sendable, Equatable {
+        public var text: String
+        public var isError: Bool
+
+        public init(text: String, isError: Bool) {
+            self.text = text
+            self.isError = isError
+        }
+    }
+
+    public private(set) var live: LiveScenario
+    /// The scenario as loaded (or last saved): what reset returns to and deltas compare with.
+    public private(set) var loaded: Scenario
+    public private(set) var baseline: Evaluation
+    public var pane: Pane = .facilities
+    public var mode: Mode = .normal
+    public private(set) var rows: FacilityRows
+    /// Position of the selected facility in `rows.order`.
+    public var cursor = 0
+    /// First display row of the facilities table on screen.
+    public var scroll = 0
+    public var assumptionCursor = 0
+    public var filter = ""
+    public var sort = SortOrder.file
+    public var undoStack: [ScenarioEdit] = []
+    public var redoStack: [ScenarioEdit] = []
+    public var message: Message?
+    public var themeNames: [String]
+    public var themeIndex = 0
+    public var size: Size
+    /// Set by a first `q` with unsaved changes; a second `q` quits.
+    public var quitArmed = false
+    /// Facilities whose disposition differs from `loaded`.
+    private var changedDispositions = 0
+
+    public init(scenario: Scenario, size: Size, themeNames: [String] = ["dark"], theme: String? = nil) {
+        live = LiveScenario(scenario)
+        loaded = scenario
+        baseline = live.evaluation
+        rows = FacilityRows(scenario, filter: "", sort: .file)
+        self.size = size
+        self.themeNames = themeNames.isEmpty ? ["dark"] : themeNames
+        if let theme, let index = self.themeNames.firstIndex(of: theme) { themeIndex = index }
+    }
+
+    public var scenario: Scenario { live.scenario }
+    public var evaluation: Evaluation { live.evaluation }
+    public var themeName: String { themeNames[themeIndex] }
+
+    /// Unsaved changes exist.
+    public var isDirty: Bool { changedDispositions > 0 || scenario.assumptions != loaded.assumptions }
+
+    /// The facility under the cursor, if the filter leaves any.
+    public var selectedFacility: Int? {
+        rows.order.indices.contains(cursor) ? rows.order[cursor] : nil
+    }
+
+    /// Applies an edit, keeping dirty tracking and the visible rows in step.
+    mutating func apply(_ edit: ScenarioEdit) {
+        track(edit)
+        live.apply(edit)
+    }
+
+    private mutating func track(_ edit: ScenarioEdit) {
+        switch edit {
+        case .disposition(let index, let from, let to):
+            let original = loaded.facilities[index].disposition
+            if from == original && to != original { changedDispositions += 1 }
+            if from != original && to == original { changedDispositions -= 1 }
+        case .assumptions:
+            break
+        case .batch(let edits):
+            for edit in edits { track(edit) }
+        }
+    }
+
+    /// Rebuilds the visible rows, keeping the cursor on the same facility when it is still shown.
+    mutating func refreshRows() {
+        let selected = selectedFacility
+        rows = FacilityRows(scenario, filter: filter, sort: sort)
+        if let selected, let position = rows.position(ofFacility: selected) {
+            cursor = position
+        }
+        cursor = max(0, min(cursor, rows.count - 1))
+    }
+
+    /// Takes a scenario as the new loaded state (after a save or a reload from disk).
+    mutating func adopt(loaded scenario: Scenario, replacingLive: Bool) {
+        if replacingLive {
+            let selectedID = selectedFacility.map { live.scenario.facilities[$0].id }
+            live = LiveScenario(scenario)
+            undoStack = []
+            redoStack = []
+            rows = FacilityRows(scenario, filter: filter, sort: sort)
+            if let selectedID, let index = scenario.index(ofFacility: selectedID), let position = rows.position(ofFacility: index) {
+                cursor = position
+            }
+            cursor = max(0, min(cursor, rows.count - 1))
+        }
+        loaded = scenario
+        baseline = LiveScenario(scenario).evaluation
+        changedDispositions = 0
+        if !replacingLive {
+            for (a, b) in zip(loaded.facilities, live.scenario.facilities) where a.disposition != b.disposition {
+                changedDispositions += 1
+            }
+        }
+    }
+}

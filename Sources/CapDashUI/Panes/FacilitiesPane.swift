@@ -1,0 +1,151 @@
+import CapDashModel
+import CapDashReport
+
+/// The facilities table, grouped into kept (retain and leaseback) and divested,
+/// with a totals row per group and the cursor row highlighted.
+func drawFacilities(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
+    let rows = state.rows
+    var title = "Facilities \(rows.count)"
+    if rows.count != state.scenario.facilities.count { title += " of \(state.scenario.facilities.count)" }
+    if !state.filter.isEmpty { title += " · filter “\(state.filter)”" }
+    screen.box(rect, title: title, focused: state.pane == .facilities)
+    let inner = rect.inner
+    guard inner.width > 10, inner.height > 1 else { return }
+    let columns = FacilityColumns(width: inner.width, scenario: state.scenario)
+    columns.drawTitles(&screen, x: inner.x, y: inner.y)
+    guard rows.count > 0 else {
+        let text = state.filter.isEmpty ? "no facilities" : "no facilities match “\(state.filter)” (Esc clears)"
+        screen.put(text, x: inner.x + 1, y: inner.y + 2, role: .muted, limit: inner.width - 1)
+        return
+    }
+    let visible = inner.height - 1
+    let currency = state.scenario.currency
+    let facilities = state.scenario.facilities
+    for line in 0..<visible {
+        let displayRow = state.scroll + line
+        guard displayRow < rows.displayRowCount else { break }
+        let y = inner.y + 1 + line
+        switch TableRow(displayRow, rows) {
+        case .header(let kept):
+            let range = kept ? 0..<rows.keptCount : rows.keptCount..<rows.count
+            let label = kept ? "▾ KEPT (retain + leaseback)" : "▾ DIVESTED (sold outright)"
+            screen.put("\(label) · \(range.count)", x: inner.x, y: y, role: .group, limit: inner.width)
+        case .total(let kept):
+            let range = kept ? 0..<rows.keptCount : rows.keptCount..<rows.count
+            var mw = 0.0, book = 0.0, sale = 0.0
+            for position in range {
+                let facility = facilities[rows.order[position]]
+                mw += facility.capacityMW
+                book += facility.bookValue
+                sale += facility.salePrice ?? 0
+            }
+            columns.drawTotals(&screen, x: inner.x, y: y, mw: mw, book: book, sale: sale, currency: currency)
+        case .facility(let position):
+            let selected = position == state.cursor && state.pane == .facilities
+            columns.drawFacility(&screen, facilities[rows.order[position]], x: inner.x, y: y, selected: selected, currency: currency)
+        case .gap:
+            break
+        }
+    }
+    if rows.displayRowCount > visible {
+        let marker = "\(state.scroll + 1)-\(min(rows.displayRowCount, state.scroll + visible))/\(rows.displayRowCount)"
+        screen.put(" \(marker) ", x: rect.x + rect.width - DisplayWidth.of(marker) - 3, y: rect.y + rect.height - 1, role: .muted)
+    }
+}
+
+/// What sits on a display row of the table.
+enum TableRow: Equatable {
+    case header(kept: Bool)
+    case facility(Int)
+    case total(kept: Bool)
+    case gap
+
+    init(_ displayRow: Int, _ rows: FacilityRows) {
+        let kept = rows.keptCount
+        switch displayRow {
+        case 0: self = .header(kept: true)
+        case 1...kept: self = .facility(displayRow - 1)
+        case kept + 1: self = .total(kept: true)
+        case kept + 2: self = .gap
+        case kept + 3: self = .header(kept: false)
+        case rows.count + 4: self = .total(kept: false)
+        case rows.count + 5: self = .gap
+        default: self = .facility(displayRow - 4)
+        }
+    }
+}
+
+/// Column widths for the table at a given width: ID and name share what the fixed columns leave.
+struct FacilityColumns {
+    var idWidth: Int
+    var nameWidth: Int
+    var showMoney: Bool
+    let regionWidth = 6, mwWidth = 6, aiWidth = 2, moneyWidth = 7, dispositionWidth = 9
+
+    init(width: Int, scenario: Scenario) {
+        showMoney = width >= 60
+        let fixed = regionWidth + mwWidth + aiWidth + dispositionWidth + (showMoney ? 2 * moneyWidth + 2 : 0) + 5
+        let flexible = max(8, width - fixed - 1)
+        let longestID = scenario.facilities.prefix(5000).map { DisplayWidth.of($0.id) }.max() ?? 8
+        if flexible >= 26 {
+            idWidth = min(longestID, flexible * 9 / 20)
+            nameWidth = flexible - idWidth - 1
+        } else {
+            idWidth = 0
+            nameWidth = flexible
+        }
+    }
+
+    func drawTitles(_ screen: inout Screen, x: Int, y: Int) {
+        var cells: [(String, Int, Bool)] = []
+        if idWidth > 0 { cells.append(("ID", idWidth, false)) }
+        cells += [("Name", nameWidth, false), ("Region", regionWidth, false), ("MW", mwWidth, true), ("AI", aiWidth, false)]
+        if showMoney { cells += [("Book", moneyWidth, true), ("Sale", moneyWidth, true)] }
+        cells.append(("Decision", dispositionWidth, false))
+        draw(&screen, cells, x: x, y: y, role: .title)
+    }
+
+    func drawFacility(_ screen: inout Screen, _ facility: Facility, x: Int, y: Int, selected: Bool, currency: String) {
+        var cells: [(String, Int, Bool)] = []
+        if idWidth > 0 { cells.append((facility.id, idWidth, false)) }
+        cells += [
+            (facility.name, nameWidth, false), (facility.region, regionWidth, false),
+            (Format.mw(facility.capacityMW), mwWidth, true), (facility.aiReady ? "✓" : "", aiWidth, false),
+        ]
+        if showMoney {
+            cells += [
+                (Format.money(facility.bookValue, currency: currency), moneyWidth, true),
+                (facility.salePrice.map { Format.money($0, currency: currency) } ?? "—", moneyWidth, true),
+            ]
+        }
+        let end = draw(&screen, cells, x: x, y: y, role: selected ? .selected : .normal)
+        let role: StyleRole = selected ? .selected : (facility.disposition == .divest ? .negative : facility.disposition == .leaseback ? .accent : .positive)
+        screen.putPadded(facility.disposition.rawValue, x: end, y: y, width: dispositionWidth, role: role)
+        if selected {
+            screen.restyle(Rect(x: x, y: y, width: end + dispositionWidth - x + 1, height: 1), role: .selected)
+            // The marker shows the cursor in plain-text snapshots, where colors do not.
+            screen.put("▸", x: x, y: y, role: .selected)
+        }
+    }
+
+    func drawTotals(_ screen: inout Screen, x: Int, y: Int, mw: Double, book: Double, sale: Double, currency: String) {
+        var cells: [(String, Int, Bool)] = []
+        if idWidth > 0 { cells.append(("", idWidth, false)) }
+        cells += [("Total", nameWidth, false), ("", regionWidth, false), (Format.mw(mw), mwWidth, true), ("", aiWidth, false)]
+        if showMoney {
+            cells += [(Format.money(book, currency: currency), moneyWidth, true), (Format.money(sale, currency: currency), moneyWidth, true)]
+        }
+        draw(&screen, cells, x: x, y: y, role: .total)
+    }
+
+    /// Draws padded cells one space apart; returns the x after the last.
+    @discardableResult
+    private func draw(_ screen: inout Screen, _ cells: [(String, Int, Bool)], x: Int, y: Int, role: StyleRole) -> Int {
+        var column = x + 1
+        for (text, width, right) in cells {
+            screen.putPadded(text, x: column, y: y, width: width, role: role, alignRight: right)
+            column += width + 1
+        }
+        return column
+    }
+}

@@ -1,0 +1,288 @@
+import CapDashModel
+import CapDashReport
+
+/// The smallest terminal the dashboard draws in; below it, a message says so.
+public let minimumSize = Size(width: 60, height: 20)
+
+/// The dashboard's only state transition: pure, so every key is testable without a terminal.
+public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] {
+    switch action {
+    case .resized(let size):
+        state.size = size
+        state.keepCursorVisible()
+        return []
+    case .key(let key):
+        let effects = handle(key, &state)
+        state.keepCursorVisible()
+        return effects
+    case .fileChanged(.success(let scenario)):
+        if state.isDirty {
+            state.message = .init(text: "\(displayName(state.loaded)) changed on disk; your unsaved edits are kept (s saves them beside it)", isError: true)
+        } else {
+            state.adopt(loaded: scenario, replacingLive: true)
+            state.message = .init(text: "reloaded \(displayName(scenario)): it changed on disk", isError: false)
+        }
+        state.keepCursorVisible()
+        return []
+    case .fileChanged(.failure(let error)):
+        let first = error.diagnostics.first?.description ?? "invalid scenario"
+        state.message = .init(text: "file changed on disk but is invalid, showing the last good state: \(first)", isError: true)
+        return []
+    case .saved(let paths, let note, let reloaded):
+        if let reloaded {
+            state.adopt(loaded: reloaded, replacingLive: false)
+        } else {
+            state.adopt(loaded: state.scenario, replacingLive: false)
+        }
+        state.message = .init(text: "saved " + paths.joined(separator: ", ") + (note.map { " (\($0))" } ?? ""), isError: false)
+        return []
+    case .saveFailed(let reason):
+        state.message = .init(text: "not saved: \(reason); your edits are still here", isError: true)
+        return []
+    case .viewWritten(let path):
+        state.message = .init(text: "wrote the view to \(path)", isError: false)
+        return []
+    case .viewWriteFailed(let reason):
+        state.message = .init(text: "could not write the view: \(reason)", isError: true)
+        return []
+    }
+}
+
+func displayName(_ scenario: Scenario) -> String {
+    scenario.file ?? ScenarioLoader.builtInExampleName
+}
+
+private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
+    if key == .control("c") { return [.quit] }
+    if key == .control("z") { return [.suspend] }
+    let tooSmall = state.size.width < minimumSize.width || state.size.height < minimumSize.height
+    if tooSmall {
+        return key == .character("q") ? [.quit] : []
+    }
+    switch state.mode {
+    case .help:
+        if [.character("?"), .character("q"), .escape, .enter].contains(key) { state.mode = .normal }
+        return []
+    case .filtering:
+        handleFilterKey(key, &state)
+        return []
+    case .editing(let assumption, let text):
+        handleEditKey(key, assumption, text, &state)
+        return []
+    case .normal:
+        break
+    }
+    let wasArmed = state.quitArmed
+    state.quitArmed = false
+    if key != .character("q") { state.message = nil }
+
+    switch key {
+    case .character("q"):
+        if state.isDirty && !wasArmed {
+            state.quitArmed = true
+            state.message = .init(text: "unsaved changes: q again quits without saving, s saves", isError: true)
+            return []
+        }
+        return [.quit]
+    case .character("?"):
+        state.mode = .help
+    case .character("j"), .down: move(by: 1, &state)
+    case .character("k"), .up: move(by: -1, &state)
+    case .pageDown, .control("f"), .control("d"): move(by: state.pageSize, &state)
+    case .pageUp, .control("b"), .control("u"): move(by: -state.pageSize, &state)
+    case .character("g"), .home: move(by: -Int.max / 2, &state)
+    case .character("G"), .end: move(by: Int.max / 2, &state)
+    case .tab, .backTab:
+        state.pane = state.pane == .facilities ? .assumptions : .facilities
+    case .character("a"):
+        state.pane = state.pane == .assumptions ? .facilities : .assumptions
+    case .character(" "):
+        if state.pane == .facilities, let index = state.selectedFacility {
+            setDisposition(state.scenario.facilities[index].disposition.next, &state)
+        }
+    case .character("r"): setDisposition(.retain, &state)
+    case .character("d"): setDisposition(.divest, &state)
+    case .character("l"): setDisposition(.leaseback, &state)
+    case .character("]"), .character("+"), .character("="), .right: stepAssumption(1, &state)
+    case .character("["), .character("-"), .left: stepAssumption(-1, &state)
+    case .character("e"), .enter:
+        if state.pane == .assumptions {
+            let assumption = AssumptionKey.allCases[state.assumptionCursor]
+            state.mode = .editing(assumption, assumption.editText(in: state.scenario.assumptions))
+        } else if key == .character("e") {
+            state.message = .init(text: "e edits an assumption: press a for the assumptions view", isError: false)
+        }
+    case .character("u"): undo(&state)
+    case .control("r"): redo(&state)
+    case .character("R"): reset(&state)
+    case .character("/"):
+        state.pane = .facilities
+        state.mode = .filtering
+    case .escape:
+        if !state.filter.isEmpty {
+            state.filter = ""
+            state.refreshRows()
+        }
+    case .character("o"):
+        state.sort = state.sort.next
+        state.refreshRows()
+        state.message = .init(text: "sorted by \(state.sort.rawValue)", isError: false)
+    case .character("t"):
+        state.themeIndex = (state.themeIndex + 1) % state.themeNames.count
+        state.message = .init(text: "theme: \(state.themeName)", isError: false)
+    case .character("s"):
+        return [.save(current: state.scenario, loaded: state.loaded)]
+    case .character("w"):
+        return [.writeView(ViewExport.markdown(state))]
+    default:
+        break
+    }
+    return []
+}
+
+private func move(by delta: Int, _ state: inout DashboardState) {
+    switch state.pane {
+    case .facilities:
+        guard state.rows.count > 0 else { return }
+        state.cursor = max(0, min(state.rows.count - 1, state.cursor.addingReportingOverflow(delta).partialValue))
+    case .assumptions:
+        let count = AssumptionKey.allCases.count
+        state.assumptionCursor = max(0, min(count - 1, state.assumptionCursor.addingReportingOverflow(delta).partialValue))
+    }
+}
+
+private func setDisposition(_ disposition: Disposition, _ state: inout DashboardState) {
+    guard state.pane == .facilities else {
+        state.message = .init(text: "dispositions change in the facilities view: press a or Tab", isError: false)
+        return
+    }
+    guard let index = state.selectedFacility else { return }
+    let facility = state.scenario.facilities[index]
+    guard facility.disposition != disposition else { return }
+    if disposition.isSold && facility.salePrice == nil {
+        state.message = .init(text: "\(facility.id) has no sale price, so it cannot be sold (\(disposition.rawValue)); add sale_price to the scenario", isError: true)
+        return
+    }
+    record(.disposition(facility: index, from: facility.disposition, to: disposition), &state)
+    state.message = .init(text: "\(facility.id): \(facility.disposition.rawValue) → \(disposition.rawValue)", isError: false)
+}
+
+private func stepAssumption(_ direction: Int, _ state: inout DashboardState) {
+    guard state.pane == .assumptions else {
+        state.message = .init(text: "[ and ] step assumptions: press a for the assumptions view", isError: false)
+        return
+    }
+    let key = AssumptionKey.allCases[state.assumptionCursor]
+    switch key.stepped(direction, in: state.scenario.assumptions) {
+    case .success(let assumptions):
+        record(.assumptions(from: state.scenario.assumptions, to: assumptions), &state)
+        state.message = .init(text: "\(key.rawValue) = \(key.display(in: assumptions, currency: state.scenario.currency))", isError: false)
+    case .failure(let diagnostic):
+        state.message = .init(text: "\(key.rawValue): \(diagnostic.message)", isError: true)
+    }
+}
+
+/// Applies a new edit and makes it undoable.
+func record(_ edit: ScenarioEdit, _ state: inout DashboardState) {
+    state.apply(edit)
+    state.undoStack.append(edit)
+    state.redoStack.removeAll()
+    state.refreshRows()
+}
+
+private func undo(_ state: inout DashboardState) {
+    guard let edit = state.undoStack.popLast() else {
+        state.message = .init(text: "nothing to undo", isError: false)
+        return
+    }
+    state.apply(edit.inverse)
+    state.redoStack.append(edit)
+    state.refreshRows()
+    follow(edit, &state)
+    state.message = .init(text: "undone (\(state.undoStack.count) more)", isError: false)
+}
+
+private func redo(_ state: inout DashboardState) {
+    guard let edit = state.redoStack.popLast() else {
+        state.message = .init(text: "nothing to redo", isError: false)
+        return
+    }
+    state.apply(edit)
+    state.undoStack.append(edit)
+    state.refreshRows()
+    follow(edit, &state)
+    state.message = .init(text: "redone", isError: false)
+}
+
+/// Puts the cursor on the facility an undone or redone edit touched.
+private func follow(_ edit: ScenarioEdit, _ state: inout DashboardState) {
+    if case .disposition(let index, _, _) = edit, let position = state.rows.position(ofFacility: index) {
+        state.pane = .facilities
+        state.cursor = position
+    }
+}
+
+private func reset(_ state: inout DashboardState) {
+    var edits: [ScenarioEdit] = []
+    for (index, (now, then)) in zip(state.scenario.facilities, state.loaded.facilities).enumerated() where now.disposition != then.disposition {
+        edits.append(.disposition(facility: index, from: now.disposition, to: then.disposition))
+    }
+    if state.scenario.assumptions != state.loaded.assumptions {
+        edits.append(.assumptions(from: state.scenario.assumptions, to: state.loaded.assumptions))
+    }
+    guard !edits.isEmpty else {
+        state.message = .init(text: "already as loaded", isError: false)
+        return
+    }
+    record(.batch(edits), &state)
+    state.message = .init(text: "reset to the file as loaded (u undoes)", isError: false)
+}
+
+private func handleFilterKey(_ key: Key, _ state: inout DashboardState) {
+    switch key {
+    case .enter:
+        state.mode = .normal
+        state.message = state.filter.isEmpty ? nil : .init(text: "filter: \(state.filter) (\(state.rows.count) shown; Esc clears)", isError: false)
+        return
+    case .escape:
+        state.mode = .normal
+        state.filter = ""
+    case .backspace, .delete, .control("h"):
+        if !state.filter.isEmpty { state.filter.removeLast() }
+    case .control("u"):
+        state.filter = ""
+    case .character(let character):
+        state.filter.append(character)
+    default:
+        return
+    }
+    state.refreshRows()
+    state.cursor = min(state.cursor, max(0, state.rows.count - 1))
+}
+
+private func handleEditKey(_ key: Key, _ assumption: AssumptionKey, _ text: String, _ state: inout DashboardState) {
+    switch key {
+    case .escape:
+        state.mode = .normal
+        state.message = nil
+    case .enter:
+        switch assumption.setting(text, in: state.scenario.assumptions) {
+        case .success(let assumptions):
+            state.mode = .normal
+            if assumptions != state.scenario.assumptions {
+                record(.assumptions(from: state.scenario.assumptions, to: assumptions), &state)
+            }
+            state.message = .init(text: "\(assumption.rawValue) = \(assumption.display(in: assumptions, currency: state.scenario.currency))", isError: false)
+        case .failure(let diagnostic):
+            state.message = .init(text: "\(assumption.rawValue): \(diagnostic.message)", isError: true)
+        }
+    case .backspace, .delete, .control("h"):
+        state.mode = .editing(assumption, String(text.dropLast()))
+    case .control("u"):
+        state.mode = .editing(assumption, "")
+    case .character(let character):
+        state.mode = .editing(assumption, text + String(character))
+    default:
+        break
+    }
+}

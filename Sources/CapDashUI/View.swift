@@ -1,0 +1,36 @@
+import CapDashModel
+import CapDashReport
+
+/// Draws the whole dashboard for a size: the same function serves the live
+/// terminal, `capdash snapshot` and the golden tests.
+public func view(_ state: DashboardState, size: Size? = nil) -> Screen {
+    let size = size ?? state.size
+    var screen = Screen(size: size)
+    guard let layout = Layout(size) else {
+        drawTooSmall(&screen, size)
+        return screen
+    }
+    drawHeader(&screen, layout.header, state)
+    switch state.pane {
+    case .facilities: drawFacilities(&screen, layout.main, state)
+    case .assumptions: drawAssumptions(&screen, layout.main, state)
+    }
+    drawCapex(&screen, layout.capex, state)
+    drawTraining(&screen, layout.training, state)
+    if let regions = layout.regions { drawRegions(&screen, regions, state) }
+    drawStatus(&screen, layout.status, state)
+    if state.mode == .help { drawHelp(&screen, size) }
+    return screen
+}
+
+private func drawTooSmall(_ screen: inout Screen, _ size: Size) {
+    let lines = [
+        "terminal too small (need \(minimumSize.width)x\(minimumSize.height))",
+        "now \(size.width)x\(size.height); enlarge it, or press q to quit",
+    ]
+    let top = max(0, size.height / 2 - 1)
+    for (offset, line) in lines.enumerated() {
+        let x = max(0, (size.width - DisplayWidth.of(line)) / 2)
+        screen.put(line, x: x, y: top + offset, role: offset == 0 ? .warning : .muted)
+    }
+}

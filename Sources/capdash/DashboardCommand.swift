@@ -1,0 +1,33 @@
+import ArgumentParser
+import CapDashModel
+import CapDashReport
+import CapDashTerminal
+import CapDashUI
+
+/// `capdash [FILE]`: the interactive dashboard.
+struct Dashboard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard", abstract: "Open the interactive dashboard (the default command).", shouldDisplay: false)
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(name: .long, help: ArgumentHelp("Theme: dark, light, high-contrast, mono, a user theme, or a file.", valueName: "NAME|FILE"))
+    var theme: String?
+
+    func run() throws {
+        var themes = try ThemeChoice(requested: theme)
+        let loaded = try scenario.loadScenario()
+        let terminal: Terminal
+        do {
+            terminal = try Terminal()
+        } catch let unavailable as TerminalUnavailable {
+            throw ExitFailure(code: ExitFailure.usage, lines: ["capdash: " + unavailable.description])
+        }
+        var runtime = DashboardRuntime(terminal: terminal, scenario: loaded, themes: themes.names, initialTheme: themes.initial)
+        let outcome = runtime.run(themes: &themes)
+        terminal.close()
+        if let signal = outcome.signal {
+            throw ExitFailure(code: 128 + signal, lines: ["capdash: stopped by signal \(signal)"])
+        }
+    }
+}
