@@ -37,10 +37,12 @@ public enum Suggestions {
         return ""
     }
 
-    /// Levenshtein distance, giving up (returning cap + 1) once it must exceed `cap`.
+    /// Edit distance (with transpositions), giving up (returning cap + 1) once it must exceed `cap`.
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], cap: Int) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        // Optimal string alignment: a swapped pair of letters ("drak") costs one edit.
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -49,10 +51,13 @@ public enum Suggestions {
             for j in 1...b.count {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = min(rowMinimum, current[j])
             }
             if rowMinimum > cap { return cap + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

@@ -11,6 +11,8 @@ struct ThemeChoice {
 
     init(requested: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.environment = environment
+        // Load now so a bad --theme fails before the screen is taken over.
+        let requestedTheme = try Self.load(requested ?? "dark", environment)
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
             names = ["mono"]
             initial = "mono"
@@ -18,9 +20,7 @@ struct ThemeChoice {
         }
         names = ThemeCatalog.names(environment: environment)
         initial = requested ?? "dark"
-        // Load now so a bad --theme fails before the screen is taken over.
-        let theme = try Self.load(initial, environment)
-        cache[initial] = theme
+        cache[initial] = requestedTheme
         if !names.contains(initial) { names.insert(initial, at: 0) }
     }
 

@@ -22,11 +22,43 @@ struct CLITests {
         #expect(result.stderr.isEmpty)
     }
 
-    @Test("capdash with no subcommand shows the example too")
-    func defaultCommand() throws {
+    @Test("the dashboard refuses to draw when output is not a terminal, and says what to use")
+    func dashboardNeedsTerminal() throws {
         let result = try CLI.run([])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines == ["capdash: standard input or output is not a terminal; use 'capdash report' or 'capdash snapshot' instead"])
+    }
+
+    @Test("snapshot prints the dashboard as text after keys, and never writes files")
+    func snapshot() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("s.yaml", validScenario)
+        let result = try CLI.run(["snapshot", file, "--size", "80x24", "--keys", "d s w"], in: scratch.path)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("CAPITAL FREED"))
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 25)  // 24 rows and the final newline
+        #expect(lines[0].hasPrefix(" capdash │ CLI test │ /"))
+        #expect(result.stdout.contains("▸a "))
+        #expect(scratch.files == ["s.yaml"])
+        #expect(try scratch.read("s.yaml") == validScenario)
+    }
+
+    @Test("snapshot rejects a bad size and unknown themes")
+    func snapshotUsage() throws {
+        let size = try CLI.run(["snapshot", "--size", "80by24"])
+        #expect(size.status == 2)
+        #expect(size.stderrLines == ["capdash: --size 80by24: expected WIDTHxHEIGHT like 120x40 (each 1 to 1000)"])
+        let theme = try CLI.run(["snapshot", "--theme", "drak"])
+        #expect(theme.status == 2)
+        #expect(theme.stderrLines == ["capdash: --theme: unknown theme \"drak\"; did you mean dark?"])
+    }
+
+    @Test("NO_COLOR snapshots in ANSI carry no colors")
+    func noColor() throws {
+        let result = try CLI.run(["snapshot", "--format", "ansi"], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("38;5") && !result.stdout.contains(";44m") && !result.stdout.contains(";97"))
     }
 
     @Test("json output parses and agrees with the model, overrides applied")

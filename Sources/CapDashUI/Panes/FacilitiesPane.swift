@@ -62,15 +62,22 @@ enum TableRow: Equatable {
 
     init(_ displayRow: Int, _ rows: FacilityRows) {
         let kept = rows.keptCount
-        switch displayRow {
-        case 0: self = .header(kept: true)
-        case 1...kept: self = .facility(displayRow - 1)
-        case kept + 1: self = .total(kept: true)
-        case kept + 2: self = .gap
-        case kept + 3: self = .header(kept: false)
-        case rows.count + 4: self = .total(kept: false)
-        case rows.count + 5: self = .gap
-        default: self = .facility(displayRow - 4)
+        if displayRow == 0 {
+            self = .header(kept: true)
+        } else if displayRow <= kept {
+            self = .facility(displayRow - 1)
+        } else if displayRow == kept + 1 {
+            self = .total(kept: true)
+        } else if displayRow == kept + 2 {
+            self = .gap
+        } else if displayRow == kept + 3 {
+            self = .header(kept: false)
+        } else if displayRow == rows.count + 4 {
+            self = .total(kept: false)
+        } else if displayRow == rows.count + 5 {
+            self = .gap
+        } else {
+            self = .facility(displayRow - 4)
         }
     }
 }

@@ -1,0 +1,127 @@
+import Testing
+@testable import CapDashModel
+
+private let original = """
+    # Portfolio under review. Keep this comment.
+    schema: capdash/v1
+    name: Saver test
+    assumptions:
+      tax_rate: 0.21   # statutory
+      gpu: {unit_capex: 50000, mfu: 0.4}
+    facilities:
+      - id: a
+        name: Alpha
+        region: US
+        capacity_mw: 10
+        book_value: 100M
+        sale_price: 150M
+        annual_opex: 5M
+        annual_capex: 2M
+        disposition: retain   # under negotiation
+      - {id: b, name: Beta, region: EU, capacity_mw: 5, book_value: 1M, sale_price: 2M, annual_opex: 1M, annual_capex: 1M, disposition: divest}
+
+    """
+
+@Suite("Saving edits back to the file")
+struct SaverTests {
+    private func plan(_ edit: (inout Scenario) -> Void, text: String = original) throws -> ScenarioSaver.Plan {
+        let loaded = try loadYAML(text, name: "dir/s.yaml")
+        var current = loaded
+        edit(&current)
+        return ScenarioSaver.plan(saving: current, loaded: loaded) { $0 == "dir/s.yaml" ? Array(text.utf8) : nil }
+    }
+
+    @Test("dispositions and assumptions change in place; comments, order and formatting stay")
+    func inPlace() throws {
+        let result = try plan {
+            $0.facilities[0].disposition = .leaseback
+            $0.facilities[1].disposition = .retain
+            $0.assumptions.taxRate = 0.25
+            $0.assumptions.gpu.unitCapex = 35_000
+        }
+        guard case .inPlace(let writes) = result else {
+            Issue.record("expected an in-place save, got \(result)")
+            return
+        }
+        #expect(writes.count == 1)
+        let expected = original
+            .replacingOccurrences(of: "disposition: retain   # under", with: "disposition: leaseback   # under")
+            .replacingOccurrences(of: "disposition: divest}", with: "disposition: retain}")
+            .replacingOccurrences(of: "tax_rate: 0.21", with: "tax_rate: 0.25")
+            .replacingOccurrences(of: "unit_capex: 50000,", with: "unit_capex: 35000,")
+        #expect(writes[0] == ScenarioSaver.FileWrite(path: "dir/s.yaml", text: expected))
+        // The result loads and holds the new values.
+        let reloaded = try loadYAML(writes[0].text)
+        #expect(reloaded.facilities.map(\.disposition) == [.leaseback, .retain])
+        #expect(reloaded.assumptions.taxRate == 0.25 && reloaded.assumptions.gpu.unitCapex == 35_000)
+    }
+
+    @Test("an assumption not in the file goes to NAME.capdash.yaml beside it")
+    func beside() throws {
+        let result = try plan { $0.assumptions.discountRate = 0.1 }
+        guard case .beside(let write, let reason) = result else {
+            Issue.record("expected a save beside the file")
+            return
+        }
+        #expect(write.path == "dir/s.capdash.yaml")
+        #expect(reason.contains("discount_rate"))
+        let reloaded = try loadYAML(write.text)
+        #expect(reloaded.assumptions.discountRate == 0.1)
+        #expect(reloaded.facilities.count == 2)
+        #expect(reloaded.name == "Saver test")
+    }
+
+    @Test("a file changed on disk since loading is not overwritten")
+    func changedOnDisk() throws {
+        let loaded = try loadYAML(original, name: "dir/s.yaml")
+        var current = loaded
+        current.facilities[0].disposition = .divest
+        let changed = original.replacingOccurrences(of: "disposition: retain   #", with: "disposition: leaseback   #")
+        let result = ScenarioSaver.plan(saving: current, loaded: loaded) { _ in Array(changed.utf8) }
+        guard case .beside(_, let reason) = result else {
+            Issue.record("expected a save beside the file")
+            return
+        }
+        #expect(reason.contains("changed on disk"))
+    }
+
+    @Test("the built-in example is never overwritten")
+    func example() throws {
+        var current = ScenarioLoader.builtInExample()
+        current.facilities[0].disposition = .divest
+        let result = ScenarioSaver.plan(saving: current, loaded: ScenarioLoader.builtInExample()) { _ in nil }
+        guard case .beside(let write, _) = result else {
+            Issue.record("expected a save beside")
+            return
+        }
+        #expect(write.path == "example.capdash.yaml")
+        #expect(try loadYAML(write.text).facilities[0].disposition == .divest)
+    }
+
+    @Test("a full rewrite keeps every value exactly, strange names included")
+    func fullRewrite() throws {
+        var scenario = ScenarioLoader.builtInExample()
+        scenario.facilities[0].name = "Hall \"A\": #1 \\ 東京\ttab"
+        scenario.notes = "line one\nline two"
+        let reloaded = try loadYAML(ScenarioYAMLWriter.write(scenario))
+        #expect(reloaded.facilities.map(\.name) == scenario.facilities.map(\.name))
+        #expect(reloaded.notes == scenario.notes)
+        #expect(evaluate(reloaded).finance == evaluate(scenario).finance)
+        #expect(reloaded.assumptions == scenario.assumptions)
+    }
+
+    @Test("dispositions from a facilities CSV are changed in the CSV")
+    func csvInPlace() throws {
+        let csv = "id,name,region,capacity_mw,book_value,sale_price,annual_opex,annual_capex,disposition\na,\"A, one\",US,1,1M,2M,1M,1M,retain\nb,B,EU,1,1M,2M,1M,1M,\"divest\"\n"
+        let loaded = try ScenarioLoader.loadCSV(Array(csv.utf8), file: "p.csv")
+        var current = loaded
+        current.facilities[0].disposition = .leaseback
+        current.facilities[1].disposition = .retain
+        let result = ScenarioSaver.plan(saving: current, loaded: loaded) { _ in Array(csv.utf8) }
+        guard case .inPlace(let writes) = result else {
+            Issue.record("expected an in-place save, got \(result)")
+            return
+        }
+        #expect(writes[0].text == csv.replacingOccurrences(of: "1M,retain", with: "1M,leaseback").replacingOccurrences(of: "\"divest\"", with: "retain"))
+    }
+}

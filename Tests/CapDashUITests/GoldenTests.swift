@@ -1,0 +1,67 @@
+import CapDashModel
+import Foundation
+import Testing
+@testable import CapDashUI
+
+/// Golden screens: `view` compared line by line with files under Golden/.
+/// Regenerate with CAPDASH_UPDATE_GOLDEN=1 swift test, and review the diff like code.
+@Suite("Golden screens")
+struct GoldenTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// The example with wide names: CJK, emoji and an accented name.
+    static func wideScenario() -> Scenario {
+        var scenario = ScenarioLoader.builtInExample()
+        scenario.facilities[0].name = "東京データセンター"
+        scenario.facilities[1].name = "Council Bluffs 🚀"
+        scenario.facilities[4].name = "서울 데이터"
+        return scenario
+    }
+
+    static func state(_ keys: String, _ size: Size, wide: Bool = false) -> DashboardState {
+        let scenario = wide ? wideScenario() : ScenarioLoader.builtInExample()
+        let state = DashboardState(scenario: scenario, size: size, themeNames: ThemeCatalog.builtInNames)
+        return replay(try! Key.parseSequence(keys).get(), on: state)
+    }
+
+    static let cases: [(String, String, Size, Bool)] = [
+        ("dashboard-120x40", "", Size(width: 120, height: 40), false),
+        ("dashboard-100x30", "j j j j j j space", Size(width: 100, height: 30), false),
+        ("dashboard-80x24", "", Size(width: 80, height: 24), false),
+        ("dashboard-wide-names-120x40", "d", Size(width: 120, height: 40), true),
+        ("dashboard-wide-names-80x24", "j", Size(width: 80, height: 24), true),
+        ("assumptions-100x30", "a ] j j j j j j j j j", Size(width: 100, height: 30), false),
+        ("help-100x30", "?", Size(width: 100, height: 30), false),
+        ("filter-80x24", "/ us- enter", Size(width: 80, height: 24), false),
+        ("too-small-50x15", "", Size(width: 50, height: 15), false),
+    ]
+
+    @Test("screens match their golden files", arguments: cases.map(\.0))
+    func golden(name: String) throws {
+        let (_, keys, size, wide) = Self.cases.first { $0.0 == name }!
+        let actual = view(Self.state(keys, size, wide: wide)).plainText
+        let file = Self.directory.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["CAPDASH_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: file)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(actualLines.count == expectedLines.count)
+        for (number, (a, e)) in zip(actualLines, expectedLines).enumerated() where a != e {
+            Issue.record("line \(number + 1) differs:\n  expected: \(e)\n  actual:   \(a)")
+        }
+    }
+
+    @Test("every line fits the terminal width, measured in display cells")
+    func widths() {
+        for (_, keys, size, wide) in Self.cases {
+            let screen = view(Self.state(keys, size, wide: wide))
+            #expect(screen.lines.count == size.height)
+            for line in screen.lines {
+                #expect(CapDashReportWidth.of(line) <= size.width)
+            }
+        }
+    }
+}

@@ -1,0 +1,310 @@
+import CapDashModel
+import Testing
+@testable import CapDashUI
+
+@Suite("update: every key")
+struct UpdateTests {
+    @Test("j, k, arrows, g, G, PgDn and PgUp move the cursor within the list")
+    func movement() {
+        var state = exampleState()
+        #expect(selectedID(state) == "us-prineville-1")
+        press("j j", &state)
+        #expect(state.cursor == 2)
+        press("down up k", &state)
+        #expect(state.cursor == 1)
+        press("G", &state)
+        #expect(state.cursor == 11)
+        press("j", &state)
+        #expect(state.cursor == 11)
+        press("g", &state)
+        #expect(state.cursor == 0)
+        press("k", &state)
+        #expect(state.cursor == 0)
+        press("pgdn", &state)
+        #expect(state.cursor == min(11, state.pageSize))
+        press("pgup", &state)
+        #expect(state.cursor == 0)
+        press("end home", &state)
+        #expect(state.cursor == 0)
+    }
+
+    @Test("space cycles retain → divest → leaseback → retain and the cursor follows the facility")
+    func spaceCycles() {
+        var state = exampleState()
+        press("space", &state)
+        #expect(disposition("us-prineville-1", state) == .divest)
+        #expect(selectedID(state) == "us-prineville-1")
+        press("space", &state)
+        #expect(disposition("us-prineville-1", state) == .leaseback)
+        press("space", &state)
+        #expect(disposition("us-prineville-1", state) == .retain)
+        #expect(!state.isDirty)
+    }
+
+    @Test("r, d and l set the disposition directly")
+    func directKeys() {
+        var state = exampleState()
+        press("d", &state)
+        #expect(disposition("us-prineville-1", state) == .divest)
+        press("l", &state)
+        #expect(disposition("us-prineville-1", state) == .leaseback)
+        press("r", &state)
+        #expect(disposition("us-prineville-1", state) == .retain)
+        #expect(state.undoStack.count == 3)
+    }
+
+    @Test("a facility without a sale price cannot be sold, and the status line says why")
+    func noSalePrice() {
+        var state = exampleState("j")
+        #expect(selectedID(state) == "us-council-bluffs-3")
+        press("d", &state)
+        #expect(disposition("us-council-bluffs-3", state) == .retain)
+        #expect(state.message?.isError == true)
+        #expect(state.message?.text.contains("has no sale price") == true)
+        #expect(state.undoStack.isEmpty)
+    }
+
+    @Test("divesting a facility changes capex freed by exactly what the model says")
+    func toggleMatchesModel() throws {
+        var state = exampleState()
+        press("d", &state)
+        var overrides = ScenarioOverrides()
+        overrides.set(.divest, ids: "us-prineville-1")
+        let expected = evaluate(try overrides.apply(to: ScenarioLoader.builtInExample()).get())
+        #expect(state.evaluation.finance.capexFreed == expected.finance.capexFreed)
+        #expect(state.evaluation.finance == expected.finance)
+        #expect(state.evaluation.capacity == expected.capacity)
+        #expect(state.evaluation.regions == expected.regions)
+        #expect(state.evaluation.warnings == expected.warnings)
+    }
+
+    @Test("undo and redo are unlimited; a new edit clears redo")
+    func undoRedo() {
+        var state = exampleState()
+        let original = state.evaluation
+        press("d j j j l j d", &state)
+        #expect(state.undoStack.count == 3)
+        press("u u u", &state)
+        #expect(state.evaluation == original)
+        #expect(!state.isDirty)
+        press("u", &state)
+        #expect(state.message?.text == "nothing to undo")
+        press("C-r C-r", &state)
+        #expect(state.undoStack.count == 2)
+        press("C-r C-r", &state)
+        #expect(state.undoStack.count == 3)
+        #expect(state.message?.text == "nothing to redo")
+        press("u d", &state)
+        #expect(state.redoStack.isEmpty)
+    }
+
+    @Test("R resets to the file as loaded in one undoable step")
+    func reset() {
+        var state = exampleState("d j j j l a ]")
+        #expect(state.isDirty)
+        press("R", &state)
+        #expect(!state.isDirty)
+        #expect(state.evaluation == exampleState().evaluation)
+        press("u", &state)
+        #expect(state.isDirty)
+        #expect(state.scenario.assumptions.taxRate == 0.22)
+    }
+
+    @Test("a and Tab switch between facilities and assumptions")
+    func panes() {
+        var state = exampleState()
+        press("a", &state)
+        #expect(state.pane == .assumptions)
+        press("a", &state)
+        #expect(state.pane == .facilities)
+        press("tab", &state)
+        #expect(state.pane == .assumptions)
+        press("btab", &state)
+        #expect(state.pane == .facilities)
+    }
+
+    @Test("[ and ] step assumptions in sensible steps, within their valid range")
+    func stepping() {
+        var state = exampleState("a")
+        press("]", &state)
+        #expect(state.scenario.assumptions.taxRate == 0.22)
+        press("[ [ [", &state)
+        #expect(state.scenario.assumptions.taxRate == 0.19)
+        press("j j ] ]", &state)
+        #expect(state.scenario.assumptions.discountRate == 0.09)
+        press("j +", &state)
+        #expect(state.scenario.assumptions.horizonYears == 6)
+        press("j j j j -", &state)
+        #expect(state.scenario.assumptions.gpu.unitCapex == 45_000)
+        press("G ]", &state)
+        #expect(state.scenario.assumptions.gpu.mfu == 0.41)
+        var floor = exampleState("a")
+        for _ in 0..<25 { press("[", &floor) }
+        #expect(floor.scenario.assumptions.taxRate == 0)
+        #expect(floor.message?.isError == true)
+    }
+
+    @Test("e types an exact value, validated like the file; Esc cancels")
+    func editing() {
+        var state = exampleState("a j j e")
+        #expect(state.mode == .editing(.discountRate, "0.08"))
+        press("bs bs bs bs 1.5 enter", &state)
+        #expect(state.mode == .editing(.discountRate, "1.5"))
+        #expect(state.message?.isError == true)
+        #expect(state.message?.text.contains("expected a rate from 0 to 1") == true)
+        press("C-u 0.1 enter", &state)
+        #expect(state.mode == .normal)
+        #expect(state.scenario.assumptions.discountRate == 0.1)
+        press("e 9 esc", &state)
+        #expect(state.scenario.assumptions.discountRate == 0.1)
+        #expect(state.mode == .normal)
+    }
+
+    @Test("/ filters by id, name or region as you type; Enter keeps it, Esc clears it")
+    func filtering() {
+        var state = exampleState("/ dub")
+        #expect(state.mode == .filtering)
+        #expect(state.rows.count == 1)
+        #expect(selectedID(state) == "eu-dublin-1")
+        press("bs bs bs EU", &state)
+        #expect(state.rows.count == 5)
+        press("enter", &state)
+        #expect(state.mode == .normal)
+        #expect(state.filter == "EU")
+        press("d", &state)
+        #expect(state.rows.count == 5)
+        press("esc", &state)
+        #expect(state.filter.isEmpty)
+        #expect(state.rows.count == 12)
+        press("/ zzz", &state)
+        #expect(state.rows.count == 0)
+        #expect(state.selectedFacility == nil)
+        press("esc", &state)
+        #expect(state.rows.count == 12)
+    }
+
+    @Test("o cycles the sort: file order, MW, sale price, gain, name")
+    func sorting() {
+        var state = exampleState("o")
+        #expect(state.sort == .capacity)
+        #expect(state.rows.order.prefix(2).map { state.scenario.facilities[$0].id } == ["us-council-bluffs-3", "us-prineville-1"])
+        press("o", &state)
+        #expect(state.sort == .salePrice)
+        press("o o", &state)
+        #expect(state.sort == .name)
+        #expect(state.scenario.facilities[state.rows.order[0]].name == "Amsterdam 2")
+        press("o", &state)
+        #expect(state.sort == .file)
+    }
+
+    @Test("t cycles themes")
+    func themes() {
+        var state = exampleState()
+        #expect(state.themeName == "dark")
+        press("t", &state)
+        #expect(state.themeName == "light")
+        press("t t t", &state)
+        #expect(state.themeName == "dark")
+    }
+
+    @Test("q quits at once when clean, asks once when there are unsaved changes")
+    func quitting() {
+        var clean = exampleState()
+        #expect(press("q", &clean) == [.quit])
+        var dirty = exampleState("d")
+        #expect(press("q", &dirty).isEmpty)
+        #expect(dirty.message?.text.contains("unsaved changes") == true)
+        #expect(press("q", &dirty) == [.quit])
+        var disarmed = exampleState("d q j")
+        #expect(press("q", &disarmed).isEmpty)
+    }
+
+    @Test("Ctrl-C quits, Ctrl-Z suspends")
+    func controlKeys() {
+        var state = exampleState("d")
+        #expect(press("C-c", &state) == [.quit])
+        #expect(press("C-z", &state) == [.suspend])
+    }
+
+    @Test("? opens the help overlay; Esc or ? closes it; other keys do nothing meanwhile")
+    func help() {
+        var state = exampleState("?")
+        #expect(state.mode == .help)
+        press("d", &state)
+        #expect(!state.isDirty)
+        press("esc", &state)
+        #expect(state.mode == .normal)
+    }
+
+    @Test("s asks the shell to save the current scenario against the loaded one")
+    func save() {
+        var state = exampleState("d")
+        let effects = press("s", &state)
+        #expect(effects == [.save(current: state.scenario, loaded: state.loaded)])
+        _ = update(&state, .saved(paths: ["x.yaml"], note: nil, reloaded: nil))
+        #expect(!state.isDirty)
+        #expect(state.message?.text == "saved x.yaml")
+        _ = update(&state, .saveFailed("disk full"))
+        #expect(state.message?.isError == true)
+    }
+
+    @Test("w writes the view: the screen as text and the markdown report")
+    func writeView() throws {
+        var state = exampleState()
+        let effects = press("w", &state)
+        guard case .writeView(let markdown) = try #require(effects.first) else {
+            Issue.record("expected a writeView effect")
+            return
+        }
+        #expect(markdown.contains("┌ Facilities 12"))
+        #expect(markdown.contains("| Capex freed | $1.97B |"))
+    }
+
+    @Test("a file changed on disk reloads and keeps the cursor on the same facility")
+    func reload() throws {
+        var state = exampleState("j j j")
+        #expect(selectedID(state) == "eu-paris-1")
+        var changed = ScenarioLoader.builtInExample()
+        changed.facilities.swapAt(0, 3)
+        changed.name = "Changed"
+        _ = update(&state, .fileChanged(.success(changed)))
+        #expect(state.scenario.name == "Changed")
+        #expect(selectedID(state) == "eu-paris-1")
+        #expect(state.message?.text.hasPrefix("reloaded") == true)
+    }
+
+    @Test("an invalid file on disk keeps the last good state, with the error shown")
+    func invalidReload() {
+        var state = exampleState()
+        let error = ScenarioLoadError([.error(file: "s.yaml", at: SourcePosition(line: 3, column: 1), "name", "missing")])
+        _ = update(&state, .fileChanged(.failure(error)))
+        #expect(state.scenario.name == "Legacy data-center divestiture (illustrative)")
+        #expect(state.message?.isError == true)
+        #expect(state.message?.text.contains("s.yaml:3:1: name: missing") == true)
+    }
+
+    @Test("unsaved edits survive a change on disk")
+    func reloadWhileDirty() {
+        var state = exampleState("d")
+        _ = update(&state, .fileChanged(.success(ScenarioLoader.builtInExample())))
+        #expect(disposition("us-prineville-1", state) == .divest)
+        #expect(state.message?.isError == true)
+    }
+
+    @Test("below 60x20 only quitting works")
+    func tooSmall() {
+        var state = exampleState(size: Size(width: 50, height: 15))
+        press("d", &state)
+        #expect(!state.isDirty)
+        #expect(press("q", &state) == [.quit])
+    }
+
+    @Test("resizing keeps the cursor row on screen")
+    func resizeScrolls() {
+        var state = exampleState("G")
+        _ = update(&state, .resized(Size(width: 80, height: 24)))
+        let visible = Layout(state.size)!.visibleTableRows
+        let row = state.rows.displayRow(ofPosition: state.cursor)
+        #expect(row >= state.scroll && row < state.scroll + visible)
+    }
+}
