@@ -46,5 +46,7 @@ let package = Package(
         .testTarget(name: "CapDashUITests", dependencies: ["CapDashUI", "CapDashModel", "CapDashReport"]),
         // Runs the built binary: exit codes, stderr wording, files written.
         .testTarget(name: "CapDashCLITests", dependencies: ["capdash", "CapDashModel"]),
+        // The real program in tmux: keys in, screens out.
+        .testTarget(name: "CapDashE2ETests", dependencies: ["capdash", "CapDashModel", "CapDashReport"]),
     ]
 )

@@ -37,6 +37,12 @@ public final class Terminal {
             throw TerminalUnavailable(description: "TERM is \(term.isEmpty ? "unset" : "'dumb'"), which cannot show the dashboard; use 'capdash report' or 'capdash snapshot' instead")
         }
         _ = capdash_use_utf8_locale()
+        // A parent may have blocked signals (test runners, some launchers); resizing,
+        // suspending and clean termination all depend on receiving them.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signalNumber in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT] { sigaddset(&wanted, signalNumber) }
+        sigprocmask(SIG_UNBLOCK, &wanted, nil)
         // Our handlers go in first, so ncurses leaves SIGINT, SIGTERM and SIGHUP to us.
         for signalNumber in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
             signal(signalNumber) { number in pendingSignal.store(number, ordering: .relaxed) }
