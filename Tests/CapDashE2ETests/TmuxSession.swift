@@ -27,7 +27,9 @@ final class TmuxSession {
     }
 
     deinit {
+        let socketPath = display("#{socket_path}")
         _ = try? tmux(["kill-server"])
+        if socketPath.hasSuffix(socket) { unlink(socketPath) }
         try? FileManager.default.removeItem(atPath: directory)
     }
 
