@@ -76,8 +76,4 @@ public enum Format {
         }
         return "\(value)"
     }
-
-    public static func dispositionLabel(_ disposition: Disposition) -> String {
-        disposition.rawValue
-    }
 }

@@ -16,7 +16,7 @@ public enum Key: Sendable, Equatable {
 
     /// Parses `"j j space d / dal enter C-r"`: names and `C-x`/`ctrl-x`/`^X` are
     /// keys; any other word is typed character by character.
-    public static func parseSequence(_ text: String) -> Result<[Key], KeyParseError> {
+    public static func parseSequence(_ text: String) -> [Key] {
         var keys: [Key] = []
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) {
             let lower = word.lowercased()
@@ -28,7 +28,7 @@ public enum Key: Sendable, Equatable {
                 keys += word.map { .character($0) }
             }
         }
-        return .success(keys)
+        return keys
     }
 
     private static func controlLetter(_ word: String) -> Character? {
@@ -38,8 +38,4 @@ public enum Key: Sendable, Equatable {
         }
         return nil
     }
-}
-
-public struct KeyParseError: Error, Sendable {
-    public var message: String
 }

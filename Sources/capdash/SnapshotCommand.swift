@@ -35,7 +35,7 @@ struct Snapshot: ParsableCommand {
         }
         var themes = try ThemeChoice(requested: theme)
         let loaded = try scenario.loadScenario()
-        let keyList = (try? Key.parseSequence(keys).get()) ?? []
+        let keyList = Key.parseSequence(keys)
         let initial = DashboardState(scenario: loaded, size: parsedSize, themeNames: themes.names, theme: themes.initial)
         let state = replay(keyList, on: initial)
         let screen = view(state)

@@ -1,22 +1,9 @@
 import Testing
 @testable import CapDashModel
 
-/// A small deterministic generator (SplitMix64), so failures reproduce from the seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A random valid scenario: 1-40 facilities, random dispositions and assumptions.
 func randomScenario(seed: UInt64) -> Scenario {
-    var random = SeededGenerator(state: seed)
+    var random = SeededRandom(seed: seed)
     let count = Int.random(in: 1...40, using: &random)
     let facilities = (0..<count).map { index -> Facility in
         let book = Double.random(in: 0...900e6, using: &random).rounded()

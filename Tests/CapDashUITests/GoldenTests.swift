@@ -21,7 +21,7 @@ struct GoldenTests {
     static func state(_ keys: String, _ size: Size, wide: Bool = false) -> DashboardState {
         let scenario = wide ? wideScenario() : ScenarioLoader.builtInExample()
         let state = DashboardState(scenario: scenario, size: size, themeNames: ThemeCatalog.builtInNames)
-        return replay(try! Key.parseSequence(keys).get(), on: state)
+        return replay(Key.parseSequence(keys), on: state)
     }
 
     static let cases: [(String, String, Size, Bool)] = [

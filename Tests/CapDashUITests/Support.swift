@@ -4,14 +4,14 @@ import CapDashModel
 /// The example at a size, with keys already pressed.
 func exampleState(_ keys: String = "", size: Size = Size(width: 120, height: 40)) -> DashboardState {
     let state = DashboardState(scenario: ScenarioLoader.builtInExample(), size: size, themeNames: ThemeCatalog.builtInNames)
-    return replay(try! Key.parseSequence(keys).get(), on: state)
+    return replay(Key.parseSequence(keys), on: state)
 }
 
 /// Presses keys one by one, collecting every effect.
 @discardableResult
 func press(_ keys: String, _ state: inout DashboardState) -> [Effect] {
     var effects: [Effect] = []
-    for key in try! Key.parseSequence(keys).get() {
+    for key in Key.parseSequence(keys) {
         effects += update(&state, .key(key))
     }
     return effects
