@@ -7,8 +7,10 @@ public enum TextReport {
     }
 
     public static func render(_ sheet: ReviewSheet) -> String {
-        var lines = [sheet.title, String(repeating: "=", count: min(98, DisplayWidth.of(sheet.title)))]
-        lines += sheet.subtitle
+        // Names and paths come from files and may be long: wrap them to stay within 100 columns.
+        let title = wrap(sheet.title, width: 98)
+        var lines = title + [String(repeating: "=", count: min(98, title.map(DisplayWidth.of).max() ?? 0))]
+        lines += sheet.subtitle.flatMap { wrap($0, width: 98) }
         for section in sheet.sections {
             lines.append("")
             lines.append(section.title.uppercased())

@@ -18,6 +18,17 @@ struct TextReportTests {
         #expect(lines.contains("  GPUs fundable        39,416   capex freed / $50.0K per GPU"))
     }
 
+    @Test("long names and paths from the file still fit 100 columns")
+    func longNames() {
+        var scenario = example
+        scenario.name = String(repeating: "Very long scenario name ", count: 8)
+        scenario.file = "/" + String(repeating: "deep/", count: 40) + "plants.yaml"
+        scenario.assumptions.gpu.name = String(repeating: "G", count: 150)
+        let text = TextReport.render(scenario, evaluate(scenario))
+        #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 100 })
+        #expect(text.contains("Very long scenario name"))
+    }
+
     @Test("CJK and emoji names keep the columns aligned")
     func wideNames() {
         var scenario = example
