@@ -35,6 +35,9 @@ public struct ReviewSheet: Sendable {
         public var body: [Body]
     }
 
+    /// Warnings listed in full; a big portfolio's thousands end with a count.
+    public static let warningsListed = 50
+
     public var title: String
     public var subtitle: [String]
     public var sections: [Section]
@@ -140,7 +143,10 @@ public struct ReviewSheet: Sendable {
             Section(title: "Regions", body: [.table(regions)]),
             Section(title: "Facilities", body: [.table(facilities)]),
         ]
-        let warnings = evaluation.warnings.map { safe($0.description) }
-        sections.append(Section(title: "Warnings (\(warnings.count))", body: [.lines(warnings.isEmpty ? ["none"] : warnings)]))
+        var warnings = evaluation.warnings.prefix(Self.warningsListed).map { safe($0.description) }
+        if evaluation.warnings.count > Self.warningsListed {
+            warnings.append("… and \(evaluation.warnings.count - Self.warningsListed) more (the JSON report lists every warning)")
+        }
+        sections.append(Section(title: "Warnings (\(evaluation.warnings.count))", body: [.lines(warnings.isEmpty ? ["none"] : warnings)]))
     }
 }

@@ -6,6 +6,8 @@ struct Check: ParsableCommand {
         abstract: "Validate scenario files: prints OK or every diagnostic; exit 0 or 1.",
         discussion: "Suitable for a pre-commit hook or CI over a folder of scenarios.")
 
+    static let warningsShown = 20
+
     @Argument(help: "Scenario files (.yaml or .csv).")
     var files: [String]
 
@@ -19,7 +21,11 @@ struct Check: ParsableCommand {
             do {
                 let scenario = try ScenarioLoader.load(path: file)
                 let warnings = scenarioWarnings(scenario)
-                for warning in warnings { printError("warning: " + warning.description) }
+                // A big portfolio can warn thousands of times; the first ones say what kind.
+                for warning in warnings.prefix(Self.warningsShown) { printError("warning: " + warning.description) }
+                if warnings.count > Self.warningsShown {
+                    printError("warning: \(file): \(warnings.count - Self.warningsShown) more warnings not shown (capdash report --format json lists them all)")
+                }
                 let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
                 print("\(file): OK (\(scenario.facilities.count) facilities\(note))")
             } catch {
