@@ -58,7 +58,10 @@ public struct Evaluation: Sendable, Equatable {
     public var capacity: Capacity
     public var training: Training
     public var regions: [RegionTotals]
+    /// Every warning. A `LiveScenario`'s evaluation leaves this empty and only
+    /// counts them (per toggle, without building messages); `LiveScenario.warnings` lists them.
     public var warnings: [Diagnostic]
+    public var warningCount: Int
 }
 
 public let hoursPerYear = 8760.0
@@ -69,7 +72,10 @@ public func evaluate(_ scenario: Scenario) -> Evaluation {
 }
 
 /// Evaluates from totals already kept up to date (the dashboard adjusts them per toggle).
-public func evaluate(_ scenario: Scenario, totals: PortfolioTotals, regions: [RegionTotals]) -> Evaluation {
+public func evaluate(
+    _ scenario: Scenario, totals: PortfolioTotals, regions: [RegionTotals], warnings: [Diagnostic]? = nil, warningCount: Int? = nil
+) -> Evaluation {
+    let warnings = warnings ?? scenarioWarnings(scenario)
     let assumptions = scenario.assumptions
     let finance = financeFigures(totals, assumptions)
     let capacity = Evaluation.Capacity(
@@ -82,7 +88,8 @@ public func evaluate(_ scenario: Scenario, totals: PortfolioTotals, regions: [Re
         capacity: capacity,
         training: trainingBudget(capexFreed: finance.capexFreed, aiReadyDivestedMW: totals.aiReadyDivestedMW, assumptions),
         regions: regions,
-        warnings: scenarioWarnings(scenario))
+        warnings: warnings,
+        warningCount: warningCount ?? warnings.count)
 }
 
 /// (1 - (1 + r)^-H) / r: the present value of 1 a year for H years; H when r = 0.

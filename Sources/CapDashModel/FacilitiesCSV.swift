@@ -26,8 +26,7 @@ enum FacilitiesCSV {
                     let empty = cell.text.isEmpty || (cell.quoted && cell.text.trimmingSpaces().isEmpty)
                     fields[key] = RawField(empty ? .null : .text(cell.text, plain: !cell.quoted), at: cell.position)
                 }
-                collector.add(fields, at: rowPosition, reader: &reader)
-                if reader.hasTooManyErrors { break }
+                if !collector.add(fields, at: rowPosition, reader: &reader) || reader.hasTooManyErrors { break }
             }
             if !sawRow {
                 reader.error(nil, "facilities", "CSV file has a header but no facility rows; expected at least one facility")

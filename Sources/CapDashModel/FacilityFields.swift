@@ -35,6 +35,10 @@ struct FacilityFields {
 /// Turns raw facility fields into facilities, checking every rule of
 /// MODEL.md section 2 that concerns one facility, and ids across them.
 struct FacilityCollector {
+    /// The most facilities one scenario may hold: past this, memory (not
+    /// patience) runs out, so the loader stops with a clear error instead.
+    static let limit = 1_000_000
+
     private(set) var facilities: [Facility] = []
     private var firstPositionOfID: [String: SourcePosition] = [:]
     /// Facilities rejected so far; keeps key paths counting file order.
@@ -45,8 +49,14 @@ struct FacilityCollector {
         skipped += 1
     }
 
-    mutating func add(_ fields: FacilityFields, at item: SourcePosition, reader: inout FieldReader) {
+    /// False once the limit is passed (reported once); callers stop reading.
+    @discardableResult
+    mutating func add(_ fields: FacilityFields, at item: SourcePosition, reader: inout FieldReader) -> Bool {
         let index = facilities.count + skipped
+        guard index < Self.limit else {
+            reader.error(item, "facilities[\(index)]", "more than \(Self.limit) facilities; capdash handles at most \(Self.limit) per scenario, so split the portfolio")
+            return false
+        }
         let base = "facilities[\(index)]"
         func path(_ key: FacilityKey) -> String { "\(base).\(key.rawValue)" }
 
@@ -93,7 +103,7 @@ struct FacilityCollector {
             let opex, let capex, let disposition
         else {
             skipped += 1
-            return
+            return true
         }
         facilities.append(
             Facility(
@@ -103,6 +113,7 @@ struct FacilityCollector {
                 source: FacilitySource(
                     file: reader.file, item: item, salePrice: fields[.salePrice]?.position,
                     leasebackRent: fields[.leasebackRent]?.position, disposition: fields[.disposition]?.position)))
+        return true
     }
 
     private func readID(_ field: RawField, _ path: String, _ reader: inout FieldReader) -> String? {
@@ -117,7 +128,7 @@ struct FacilityCollector {
     private func readDisposition(_ field: RawField, _ path: String, _ reader: inout FieldReader) -> Disposition? {
         let choices = Disposition.allCases.map(\.rawValue)
         if case .text(let text, _) = field.content {
-            if let disposition = Disposition(rawValue: text.trimmingSpaces().lowercased()) { return disposition }
+            if let disposition = Disposition(rawValue: text.trimmingSpaces().keywordFolded()) { return disposition }
             reader.error(
                 field.position, path,
                 "expected one of \(choices.joined(separator: ", ")), found \(field.found)"

@@ -117,7 +117,7 @@ struct FieldReader {
 
     mutating func bool(_ field: RawField, _ path: String) -> Bool? {
         if case .text(let text, _) = field.content {
-            switch text.trimmingSpaces().lowercased() {
+            switch text.trimmingSpaces().keywordFolded() {
             case "true", "yes", "1", "on": return true
             case "false", "no", "0", "off": return false
             default: break

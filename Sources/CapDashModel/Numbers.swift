@@ -80,10 +80,23 @@ public enum Numbers {
 }
 
 extension String {
+    /// Without leading and trailing spaces and tabs; works on bytes (hot in CSV loading).
     func trimmingSpaces() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
+        let bytes = utf8
+        guard let first = bytes.first, let last = bytes.last else { return self }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while end > start, bytes[bytes.index(before: end)] == 0x20 || bytes[bytes.index(before: end)] == 0x09 {
+            end = bytes.index(before: end)
+        }
+        return String(self[start..<end])
+    }
+
+    /// ASCII-lowercased when the text is ASCII (keywords), fully lowercased otherwise.
+    func keywordFolded() -> String {
+        if utf8.allSatisfy({ $0 < 0x41 || ($0 > 0x5A && $0 < 0x80) }) { return self }
+        return lowercased()
     }
 }

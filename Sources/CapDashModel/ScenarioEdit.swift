@@ -21,6 +21,8 @@ public struct LiveScenario: Sendable {
     public private(set) var scenario: Scenario
     public private(set) var totals: PortfolioTotals
     private var regionTotals: [String: RegionTotals]
+    /// Facility warnings counted per toggle; the messages are built only when asked for.
+    private var facilityWarningCount: Int
     public private(set) var evaluation: Evaluation
 
     public init(_ scenario: Scenario) {
@@ -28,8 +30,14 @@ public struct LiveScenario: Sendable {
         totals = PortfolioTotals(scenario.facilities)
         regionTotals = [:]
         for region in RegionTotals.summarize(scenario.facilities) { regionTotals[region.region] = region }
-        evaluation = evaluate(scenario)
+        facilityWarningCount = scenario.facilities.reduce(0) { $0 + FacilityWarnings($1).count }
+        evaluation = evaluate(
+            scenario, totals: totals, regions: regionTotals.values.sorted { $0.region.utf8.lexicographicallyPrecedes($1.region.utf8) },
+            warnings: [], warningCount: scenario.loadWarnings.count + facilityWarningCount)
     }
+
+    /// Every warning, with its message and position: O(facilities), for when they are shown.
+    public var warnings: [Diagnostic] { scenarioWarnings(scenario) }
 
     public mutating func apply(_ edit: ScenarioEdit) {
         applyWithoutEvaluating(edit)
@@ -42,9 +50,11 @@ public struct LiveScenario: Sendable {
             let old = scenario.facilities[index]
             totals.remove(old)
             regionTotals[old.region]?.remove(old)
+            facilityWarningCount -= FacilityWarnings(old).count
             scenario.facilities[index].disposition = to
             totals.add(scenario.facilities[index])
             regionTotals[old.region]?.add(scenario.facilities[index])
+            facilityWarningCount += FacilityWarnings(scenario.facilities[index]).count
         case .assumptions(_, let to):
             scenario.assumptions = to
         case .batch(let edits):
@@ -54,6 +64,8 @@ public struct LiveScenario: Sendable {
 
     private mutating func reevaluate() {
         let regions = regionTotals.values.sorted { $0.region.utf8.lexicographicallyPrecedes($1.region.utf8) }
-        evaluation = evaluate(scenario, totals: totals, regions: regions)
+        evaluation = evaluate(
+            scenario, totals: totals, regions: regions, warnings: [],
+            warningCount: scenario.loadWarnings.count + facilityWarningCount)
     }
 }

@@ -241,8 +241,7 @@ struct ScenarioWalker {
                 }
                 fields[key] = RawField(entry.value)
             }
-            collector.add(fields, at: item.position, reader: &reader)
-            if reader.hasTooManyErrors { break }
+            if !collector.add(fields, at: item.position, reader: &reader) || reader.hasTooManyErrors { break }
         }
         return collector.facilities
     }

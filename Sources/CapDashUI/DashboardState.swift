@@ -32,6 +32,12 @@ public struct DashboardState: Sendable {
     public var pane: Pane = .facilities
     public var mode: Mode = .normal
     public private(set) var rows: FacilityRows
+    /// Every facility in the current sort order (recomputed only when the sort changes).
+    private var sorted: [Int]
+    /// The sorted facilities that match `matchesFilter`.
+    private var matches: [Int]
+    private var matchesFilter = ""
+    private var search: SearchIndex
     /// Position of the selected facility in `rows.order`.
     public var cursor = 0
     /// First display row of the facilities table on screen.
@@ -54,7 +60,10 @@ public struct DashboardState: Sendable {
         live = LiveScenario(scenario)
         loaded = scenario
         baseline = live.evaluation
-        rows = FacilityRows(scenario, filter: "", sort: .file)
+        sorted = SortOrder.file.order(scenario.facilities)
+        matches = sorted
+        search = SearchIndex(scenario.facilities)
+        rows = FacilityRows(matches: sorted, scenario.facilities)
         self.size = size
         self.themeNames = themeNames.isEmpty ? ["dark"] : themeNames
         if let theme, let index = self.themeNames.firstIndex(of: theme) { themeIndex = index }
@@ -92,9 +101,21 @@ public struct DashboardState: Sendable {
     }
 
     /// Rebuilds the visible rows, keeping the cursor on the same facility when it is still shown.
-    mutating func refreshRows() {
+    /// O(facilities) at most: sorting happens only on a sort change, and typing
+    /// more of a filter only narrows the previous matches.
+    mutating func refreshRows(resort: Bool = false) {
         let selected = selectedFacility
-        rows = FacilityRows(scenario, filter: filter, sort: sort)
+        if resort {
+            sorted = sort.order(scenario.facilities)
+            matchesFilter = "\u{0}"  // forces a fresh match below
+        }
+        if filter != matchesFilter {
+            let needle = SearchIndex.folded(filter)
+            let base = !matchesFilter.isEmpty && filter.hasPrefix(matchesFilter) ? matches : sorted
+            matches = filter.isEmpty ? sorted : base.filter { search.matches($0, needle) }
+            matchesFilter = filter
+        }
+        rows = FacilityRows(matches: matches, scenario.facilities)
         if let selected, let position = rows.position(ofFacility: selected) {
             cursor = position
         }
@@ -108,11 +129,11 @@ public struct DashboardState: Sendable {
             live = LiveScenario(scenario)
             undoStack = []
             redoStack = []
-            rows = FacilityRows(scenario, filter: filter, sort: sort)
+            search = SearchIndex(scenario.facilities)
+            refreshRows(resort: true)
             if let selectedID, let index = scenario.index(ofFacility: selectedID), let position = rows.position(ofFacility: index) {
                 cursor = position
             }
-            cursor = max(0, min(cursor, rows.count - 1))
         }
         loaded = scenario
         baseline = LiveScenario(scenario).evaluation

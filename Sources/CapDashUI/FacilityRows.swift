@@ -12,6 +12,64 @@ public enum SortOrder: String, CaseIterable, Sendable {
         let all = Self.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
+
+    /// Facility indices in this order. Sort keys never change with dispositions,
+    /// so the order is computed once per sort, not per toggle.
+    func order(_ facilities: [Facility]) -> [Int] {
+        func gain(_ f: Facility) -> Double { (f.salePrice ?? f.bookValue) - f.bookValue }
+        var indices = Array(facilities.indices)
+        switch self {
+        case .file: break
+        case .capacity: indices.sort { (-facilities[$0].capacityMW, $0) < (-facilities[$1].capacityMW, $1) }
+        case .salePrice: indices.sort { (-(facilities[$0].salePrice ?? -1), $0) < (-(facilities[$1].salePrice ?? -1), $1) }
+        case .gain: indices.sort { (-gain(facilities[$0]), $0) < (-gain(facilities[$1]), $1) }
+        case .name:
+            let names = facilities.map { $0.name.lowercased() }
+            indices.sort { (names[$0], $0) < (names[$1], $1) }
+        }
+        return indices
+    }
+}
+
+/// Lowercased id, name and region of every facility in one byte buffer, so a
+/// filter scans bytes instead of building strings per key press.
+struct SearchIndex: Sendable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+
+    init(_ facilities: [Facility]) {
+        bytes.reserveCapacity(facilities.count * 32)
+        starts.reserveCapacity(facilities.count + 1)
+        for facility in facilities {
+            for text in [facility.id, facility.name, facility.region] {
+                bytes += Self.folded(text)
+                bytes.append(0)
+            }
+            starts.append(bytes.count)
+        }
+    }
+
+    static func folded(_ text: String) -> [UInt8] {
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        if ascii { return text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 } }
+        return Array(text.lowercased().utf8)
+    }
+
+    /// Whether facility `index`'s id, name or region contains `needle` (already folded).
+    func matches(_ index: Int, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        let end = starts[index + 1] - needle.count
+        var position = starts[index]
+        while position <= end {
+            if bytes[position] == first {
+                var offset = 1
+                while offset < needle.count && bytes[position + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            position += 1
+        }
+        return false
+    }
 }
 
 /// The facilities shown, in display order: the kept group (retain and
@@ -22,20 +80,17 @@ public struct FacilityRows: Sendable, Equatable {
     /// How many of `order` belong to the kept group.
     public private(set) var keptCount: Int
 
-    public init(_ scenario: Scenario, filter: String, sort: SortOrder) {
-        let needle = filter.lowercased()
+    /// Splits facilities already filtered and sorted (`matches`) into the two groups: O(matches).
+    init(matches: [Int], _ facilities: [Facility]) {
         var kept: [Int] = []
         var divested: [Int] = []
-        for (index, facility) in scenario.facilities.enumerated() {
-            if !needle.isEmpty && !Self.matches(facility, needle) { continue }
-            if facility.disposition.keepsCapacity { kept.append(index) } else { divested.append(index) }
+        kept.reserveCapacity(matches.count)
+        for index in matches {
+            if facilities[index].disposition.keepsCapacity { kept.append(index) } else { divested.append(index) }
         }
-        let facilities = scenario.facilities
-        let sorter = Self.comparator(sort, facilities)
-        kept.sort(by: sorter)
-        divested.sort(by: sorter)
-        order = kept + divested
         keptCount = kept.count
+        kept.append(contentsOf: divested)
+        order = kept
     }
 
     public var count: Int { order.count }
@@ -50,21 +105,5 @@ public struct FacilityRows: Sendable, Equatable {
 
     public func position(ofFacility index: Int) -> Int? {
         order.firstIndex(of: index)
-    }
-
-    static func matches(_ facility: Facility, _ needle: String) -> Bool {
-        facility.id.lowercased().contains(needle) || facility.name.lowercased().contains(needle)
-            || facility.region.lowercased().contains(needle)
-    }
-
-    private static func comparator(_ sort: SortOrder, _ facilities: [Facility]) -> (Int, Int) -> Bool {
-        func gain(_ f: Facility) -> Double { (f.salePrice ?? f.bookValue) - f.bookValue }
-        switch sort {
-        case .file: return { $0 < $1 }
-        case .capacity: return { facilities[$0].capacityMW != facilities[$1].capacityMW ? facilities[$0].capacityMW > facilities[$1].capacityMW : $0 < $1 }
-        case .salePrice: return { (facilities[$0].salePrice ?? -1) != (facilities[$1].salePrice ?? -1) ? (facilities[$0].salePrice ?? -1) > (facilities[$1].salePrice ?? -1) : $0 < $1 }
-        case .gain: return { gain(facilities[$0]) != gain(facilities[$1]) ? gain(facilities[$0]) > gain(facilities[$1]) : $0 < $1 }
-        case .name: return { facilities[$0].name.lowercased() != facilities[$1].name.lowercased() ? facilities[$0].name.lowercased() < facilities[$1].name.lowercased() : $0 < $1 }
-        }
     }
 }

@@ -125,7 +125,7 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
         }
     case .character("o"):
         state.sort = state.sort.next
-        state.refreshRows()
+        state.refreshRows(resort: true)
         state.message = .init(text: "sorted by \(state.sort.rawValue)", isError: false)
     case .character("t"):
         state.themeIndex = (state.themeIndex + 1) % state.themeNames.count

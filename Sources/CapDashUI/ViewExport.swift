@@ -11,7 +11,7 @@ enum ViewExport {
         let screen = view(plain, size: exportSize).plainText
         var text = "# capdash view: \(TerminalSafe.text(state.scenario.name))\n\n"
         text += "```text\n" + screen + "```\n\n"
-        text += MarkdownReport.render(state.scenario, state.evaluation)
+        text += MarkdownReport.render(state.scenario, evaluate(state.scenario))
         return text
     }
 }

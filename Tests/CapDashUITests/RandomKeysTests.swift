@@ -37,5 +37,6 @@ struct RandomKeysTests {
         let fresh = evaluate(state.scenario)
         #expect(abs(state.evaluation.finance.capexFreed - fresh.finance.capexFreed) <= 1e-6 * max(1, abs(fresh.finance.capexFreed)))
         #expect(state.evaluation.counts == fresh.counts)
+        #expect(state.evaluation.warningCount == fresh.warnings.count)
     }
 }

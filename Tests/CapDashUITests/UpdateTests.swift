@@ -75,7 +75,8 @@ struct UpdateTests {
         #expect(state.evaluation.finance == expected.finance)
         #expect(state.evaluation.capacity == expected.capacity)
         #expect(state.evaluation.regions == expected.regions)
-        #expect(state.evaluation.warnings == expected.warnings)
+        #expect(state.live.warnings == expected.warnings)
+        #expect(state.evaluation.warningCount == expected.warnings.count)
     }
 
     @Test("undo and redo are unlimited; a new edit clears redo")

@@ -3,7 +3,7 @@ import CapDashReport
 
 /// The bottom line: an input prompt, the last message, or key hints; warnings on the right.
 func drawStatus(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
-    let warnings = state.evaluation.warnings.count
+    let warnings = state.evaluation.warningCount
     let right = (warnings > 0 ? "⚠ \(warnings) warning\(warnings == 1 ? "" : "s") │ " : "") + "sort: \(state.sort.rawValue) "
     let rightWidth = DisplayWidth.of(right)
     let leftLimit = max(0, rect.width - rightWidth - 1)
