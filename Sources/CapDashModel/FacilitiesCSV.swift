@@ -1,9 +1,9 @@
 /// Facilities from a CSV file (MODEL.md section 5): a header of facility keys
 /// in any order, one facility per row, empty cells meaning absent.
 enum FacilitiesCSV {
-    static func read(_ bytes: [UInt8], reader: inout FieldReader) -> [Facility] {
+    static func read(_ bytes: [UInt8], reader: inout FieldReader, limit: Int = FacilityCollector.limit) -> [Facility] {
         var parser = CSVParser(bytes: bytes)
-        var collector = FacilityCollector()
+        var collector = FacilityCollector(limit: limit)
         do {
             guard let header = try parser.nextRecord() else {
                 reader.error(nil, "", "CSV file has no header row; expected columns like id,name,region,...")

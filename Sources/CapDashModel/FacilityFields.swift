@@ -38,6 +38,11 @@ struct FacilityCollector {
     /// The most facilities one scenario may hold: past this, memory (not
     /// patience) runs out, so the loader stops with a clear error instead.
     static let limit = 1_000_000
+    private let limit: Int
+
+    init(limit: Int = FacilityCollector.limit) {
+        self.limit = limit
+    }
 
     private(set) var facilities: [Facility] = []
     private var firstPositionOfID: [String: SourcePosition] = [:]
@@ -53,8 +58,8 @@ struct FacilityCollector {
     @discardableResult
     mutating func add(_ fields: FacilityFields, at item: SourcePosition, reader: inout FieldReader) -> Bool {
         let index = facilities.count + skipped
-        guard index < Self.limit else {
-            reader.error(item, "facilities[\(index)]", "more than \(Self.limit) facilities; capdash handles at most \(Self.limit) per scenario, so split the portfolio")
+        guard index < limit else {
+            reader.error(item, "facilities[\(index)]", "more than \(limit) facilities; capdash handles at most \(limit) per scenario, so split the portfolio")
             return false
         }
         let base = "facilities[\(index)]"

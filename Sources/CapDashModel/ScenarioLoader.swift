@@ -28,8 +28,13 @@ public enum ScenarioLoader {
 
     /// A bare CSV: the scenario is named after the file and uses the default assumptions.
     public static func loadCSV(_ bytes: [UInt8], file: String) throws(ScenarioLoadError) -> Scenario {
+        try loadCSV(bytes, file: file, facilityLimit: FacilityCollector.limit)
+    }
+
+    /// A lower limit lets tests check the limit's error without a million rows.
+    static func loadCSV(_ bytes: [UInt8], file: String, facilityLimit: Int) throws(ScenarioLoadError) -> Scenario {
         var reader = FieldReader(file: file)
-        let facilities = FacilitiesCSV.read(bytes, reader: &reader)
+        let facilities = FacilitiesCSV.read(bytes, reader: &reader, limit: facilityLimit)
         try finish(reader)
         var scenario = Scenario(name: baseName(file), facilities: facilities, file: file)
         scenario.facilitiesFile = file

@@ -56,6 +56,8 @@ public final class Terminal {
         noecho()
         nonl()
         keypad(capdash_stdscr(), true)
+        // Let ncurses scroll regions with insert/delete line when a group grows or shrinks.
+        idlok(capdash_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
         if has_colors() {
