@@ -1,5 +1,5 @@
 /// The sums over facilities that every figure of MODEL.md section 3 is built
-/// from. A facility's share can be added or removed on its own, so a toggle
+/// from, each a compensated sum so neither size nor toggling makes it drift. A facility's share can be added or removed on its own, so a toggle
 /// costs O(1) instead of a pass over the whole portfolio.
 public struct PortfolioTotals: Sendable, Equatable {
     public var facilities = 0
@@ -8,20 +8,30 @@ public struct PortfolioTotals: Sendable, Equatable {
     public var leasedBack = 0
 
     /// Over sold facilities S (divest and leaseback).
-    public var salePrice = 0.0
-    public var bookValue = 0.0
-    public var annualCapex = 0.0
+    public var salePrice: Double { salePriceSum.value }
+    private var salePriceSum = CompensatedSum()
+    public var bookValue: Double { bookValueSum.value }
+    private var bookValueSum = CompensatedSum()
+    public var annualCapex: Double { annualCapexSum.value }
+    private var annualCapexSum = CompensatedSum()
     /// Over divested facilities D only: a leaseback keeps paying opex.
-    public var divestedAnnualOpex = 0.0
+    public var divestedAnnualOpex: Double { divestedAnnualOpexSum.value }
+    private var divestedAnnualOpexSum = CompensatedSum()
     /// Over leaseback facilities L: rent as given, and the sale prices of those
     /// without a rent (their rent is cap rate x price, which depends on an assumption).
-    public var leasebackRentGiven = 0.0
-    public var leasebackSalePriceWithoutRent = 0.0
+    public var leasebackRentGiven: Double { leasebackRentGivenSum.value }
+    private var leasebackRentGivenSum = CompensatedSum()
+    public var leasebackSalePriceWithoutRent: Double { leasebackSalePriceWithoutRentSum.value }
+    private var leasebackSalePriceWithoutRentSum = CompensatedSum()
 
-    public var retainedMW = 0.0
-    public var divestedMW = 0.0
-    public var aiReadyRetainedMW = 0.0
-    public var aiReadyDivestedMW = 0.0
+    public var retainedMW: Double { retainedMWSum.value }
+    private var retainedMWSum = CompensatedSum()
+    public var divestedMW: Double { divestedMWSum.value }
+    private var divestedMWSum = CompensatedSum()
+    public var aiReadyRetainedMW: Double { aiReadyRetainedMWSum.value }
+    private var aiReadyRetainedMWSum = CompensatedSum()
+    public var aiReadyDivestedMW: Double { aiReadyDivestedMWSum.value }
+    private var aiReadyDivestedMWSum = CompensatedSum()
 
     public init() {}
 
@@ -46,27 +56,27 @@ public struct PortfolioTotals: Sendable, Equatable {
         case .leaseback: leasedBack += count
         }
         if facility.disposition.isSold {
-            salePrice += sign * (facility.salePrice ?? 0)
-            bookValue += sign * facility.bookValue
-            annualCapex += sign * facility.annualCapex
+            salePriceSum += sign * (facility.salePrice ?? 0)
+            bookValueSum += sign * facility.bookValue
+            annualCapexSum += sign * facility.annualCapex
         }
         if facility.disposition == .divest {
-            divestedAnnualOpex += sign * facility.annualOpex
+            divestedAnnualOpexSum += sign * facility.annualOpex
         }
         if facility.disposition == .leaseback {
             if let rent = facility.leasebackRent {
-                leasebackRentGiven += sign * rent
+                leasebackRentGivenSum += sign * rent
             } else {
-                leasebackSalePriceWithoutRent += sign * (facility.salePrice ?? 0)
+                leasebackSalePriceWithoutRentSum += sign * (facility.salePrice ?? 0)
             }
         }
         let mw = sign * facility.capacityMW
         if facility.disposition.keepsCapacity {
-            retainedMW += mw
-            if facility.aiReady { aiReadyRetainedMW += mw }
+            retainedMWSum += mw
+            if facility.aiReady { aiReadyRetainedMWSum += mw }
         } else {
-            divestedMW += mw
-            if facility.aiReady { aiReadyDivestedMW += mw }
+            divestedMWSum += mw
+            if facility.aiReady { aiReadyDivestedMWSum += mw }
         }
     }
 }
@@ -75,18 +85,21 @@ public struct PortfolioTotals: Sendable, Equatable {
 public struct RegionTotals: Sendable, Equatable {
     public var region: String
     public var facilities = 0
-    public var retainedMW = 0.0
-    public var divestedMW = 0.0
-    public var grossProceeds = 0.0
+    public var retainedMW: Double { retainedMWSum.value }
+    private var retainedMWSum = CompensatedSum()
+    public var divestedMW: Double { divestedMWSum.value }
+    private var divestedMWSum = CompensatedSum()
+    public var grossProceeds: Double { grossProceedsSum.value }
+    private var grossProceedsSum = CompensatedSum()
 
     public init(
         region: String, facilities: Int = 0, retainedMW: Double = 0, divestedMW: Double = 0, grossProceeds: Double = 0
     ) {
         self.region = region
         self.facilities = facilities
-        self.retainedMW = retainedMW
-        self.divestedMW = divestedMW
-        self.grossProceeds = grossProceeds
+        retainedMWSum += retainedMW
+        divestedMWSum += divestedMW
+        grossProceedsSum += grossProceeds
     }
 
     mutating func add(_ facility: Facility) {
@@ -100,11 +113,11 @@ public struct RegionTotals: Sendable, Equatable {
     private mutating func apply(_ facility: Facility, sign: Double) {
         facilities += sign > 0 ? 1 : -1
         if facility.disposition.keepsCapacity {
-            retainedMW += sign * facility.capacityMW
+            retainedMWSum += sign * facility.capacityMW
         } else {
-            divestedMW += sign * facility.capacityMW
+            divestedMWSum += sign * facility.capacityMW
         }
-        if facility.disposition.isSold { grossProceeds += sign * (facility.salePrice ?? 0) }
+        if facility.disposition.isSold { grossProceedsSum += sign * (facility.salePrice ?? 0) }
     }
 
     /// Regions sorted by name in byte order, as MODEL.md asks.

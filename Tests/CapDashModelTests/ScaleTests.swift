@@ -66,3 +66,46 @@ struct ScaleTests {
         }
     }
 }
+
+@Suite("Sums that do not drift")
+struct CompensatedSumTests {
+    @Test("adding 0.1 ten million times gives 1,000,000 to the last digit")
+    func tenthSum() {
+        var sum = CompensatedSum()
+        var naive = 0.0
+        for _ in 0..<10_000_000 {
+            sum += 0.1
+            naive += 0.1
+        }
+        // Ten million of the double nearest 0.1 sum to 1,000,000.0000000000555: the double 1,000,000.
+        #expect(sum.value == 1_000_000)
+        #expect(abs(naive - 1_000_000) > 1e-6)  // the plain sum does drift
+    }
+
+    @Test("a big value added and removed leaves the small ones exact")
+    func cancel() {
+        var sum = CompensatedSum()
+        sum += 0.01
+        sum += 1e15
+        sum += 0.02
+        sum += -1e15
+        #expect(sum.value == 0.03)
+    }
+
+    @Test("a million toggles leave the totals where a fresh sum puts them")
+    func toggling() {
+        let scenario = PortfolioGenerator.scenario(facilities: 2_000, seed: 5)
+        var live = LiveScenario(scenario)
+        var random = SeededRandom(seed: 9)
+        for _ in 0..<200_000 {
+            let index = Int.random(in: 0..<scenario.facilities.count, using: &random)
+            let facility = live.scenario.facilities[index]
+            guard facility.salePrice != nil else { continue }
+            live.apply(.disposition(facility: index, from: facility.disposition, to: facility.disposition.next))
+        }
+        let fresh = evaluate(live.scenario)
+        #expect(live.evaluation.finance.grossProceeds == fresh.finance.grossProceeds)
+        #expect(live.evaluation.capacity.retainedMW == fresh.capacity.retainedMW)
+        #expect(live.evaluation.finance.capexFreed == fresh.finance.capexFreed)
+    }
+}
