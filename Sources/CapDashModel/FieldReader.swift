@@ -29,9 +29,17 @@ struct FieldReader {
 
     // MARK: Types
 
+    /// Longer text is refused: no name or note needs it, and it would only slow every screen.
+    static let textLimit = 65_536
+
     mutating func text(_ field: RawField, _ path: String, what: String = "text") -> String? {
         switch field.content {
-        case .text(let text, _): return text
+        case .text(let text, _):
+            guard text.utf8.count <= Self.textLimit else {
+                error(field.position, path, "text of \(text.utf8.count) bytes; the limit is \(Self.textLimit)")
+                return nil
+            }
+            return text
         default:
             error(field.position, path, "expected \(what), found \(field.found)")
             return nil

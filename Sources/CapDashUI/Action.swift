@@ -22,4 +22,6 @@ public enum Effect: Sendable, Equatable {
     case save(current: Scenario, loaded: Scenario)
     /// Write the view (a markdown review) to a new timestamped file.
     case writeView(String)
+    /// Delete a recovery file once its edits are restored or declined.
+    case discardRecovery(String)
 }

@@ -13,6 +13,8 @@ public struct DashboardState: Sendable {
         /// Typing an exact value for an assumption after `e`.
         case editing(AssumptionKey, String)
         case help
+        /// A recovery file from an earlier session: y restores it, n discards it, Esc decides later.
+        case recoveryOffer
     }
 
     public struct Message: Sendable, Equatable {
@@ -53,6 +55,8 @@ public struct DashboardState: Sendable {
     public var size: Size
     /// Set by a first `q` with unsaved changes; a second `q` quits.
     public var quitArmed = false
+    /// Edits an earlier session left in a recovery file, offered at start.
+    public var pendingRecovery: (path: String, edits: [ScenarioEdit])?
     /// Facilities whose disposition differs from `loaded`.
     private var changedDispositions = 0
 
@@ -67,6 +71,15 @@ public struct DashboardState: Sendable {
         self.size = size
         self.themeNames = themeNames.isEmpty ? ["dark"] : themeNames
         if let theme, let index = self.themeNames.firstIndex(of: theme) { themeIndex = index }
+    }
+
+    /// Offers the edits of a recovery file found beside the scenario.
+    public mutating func offerRecovery(path: String, recovered: Scenario) {
+        let edits = RecoveryFile.edits(from: scenario, to: recovered)
+        guard !edits.isEmpty else { return }
+        pendingRecovery = (path, edits)
+        mode = .recoveryOffer
+        message = .init(text: "unsaved edits from an earlier session (\(edits.count) change\(edits.count == 1 ? "" : "s")) were kept in \(path): y restores them, n discards them, Esc decides later", isError: true)
     }
 
     public var scenario: Scenario { live.scenario }

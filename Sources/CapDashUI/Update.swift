@@ -69,6 +69,8 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
     case .editing(let assumption, let text):
         handleEditKey(key, assumption, text, &state)
         return []
+    case .recoveryOffer:
+        return handleRecoveryKey(key, &state)
     case .normal:
         break
     }
@@ -236,6 +238,32 @@ private func reset(_ state: inout DashboardState) {
     }
     record(.batch(edits), &state)
     state.message = .init(text: "reset to the file as loaded (u undoes)", isError: false)
+}
+
+private func handleRecoveryKey(_ key: Key, _ state: inout DashboardState) -> [Effect] {
+    guard let recovery = state.pendingRecovery else {
+        state.mode = .normal
+        return []
+    }
+    switch key {
+    case .character("y"), .character("Y"):
+        state.mode = .normal
+        state.pendingRecovery = nil
+        record(.batch(recovery.edits), &state)
+        state.message = .init(text: "restored \(recovery.edits.count) unsaved change\(recovery.edits.count == 1 ? "" : "s") (u undoes; s saves)", isError: false)
+        return [.discardRecovery(recovery.path)]
+    case .character("n"), .character("N"):
+        state.mode = .normal
+        state.pendingRecovery = nil
+        state.message = .init(text: "discarded the recovered edits", isError: false)
+        return [.discardRecovery(recovery.path)]
+    case .escape:
+        state.mode = .normal
+        state.message = .init(text: "kept \(recovery.path) for later", isError: false)
+        return []
+    default:
+        return []
+    }
 }
 
 private func handleFilterKey(_ key: Key, _ state: inout DashboardState) {

@@ -19,6 +19,10 @@ struct DashboardRuntime {
         self.terminal = terminal
         state = DashboardState(scenario: scenario, size: terminal.size, themeNames: themes, theme: initialTheme)
         watched = FileStamp(scenario)
+        let recovery = RecoveryFile.path(for: scenario.file)
+        if let recovered = try? ScenarioLoader.load(path: recovery) {
+            state.offerRecovery(path: recovery, recovered: recovered)
+        }
     }
 
     mutating func run(themes: inout ThemeChoice) -> Outcome {
@@ -27,7 +31,11 @@ struct DashboardRuntime {
             if let themeError { state.message = .init(text: themeError, isError: true) }
             terminal.draw(view(state), theme: theme)
             let event = terminal.nextEvent()
-            if let signal = terminal.terminationSignal { return Outcome(signal: signal) }
+            if let signal = terminal.terminationSignal {
+                // Stopped from outside (SIGTERM, a closed terminal): keep the edits for next time.
+                if state.isDirty { try? AtomicFile.write(ScenarioYAMLWriter.write(state.scenario), to: RecoveryFile.path(for: state.loaded.file)) }
+                return Outcome(signal: signal)
+            }
             let effects: [Effect]
             switch event {
             case .key(let key): effects = update(&state, .key(key))
@@ -45,6 +53,7 @@ struct DashboardRuntime {
                     _ = update(&state, .resized(terminal.size))
                 case .save(let current, let loaded): save(current, loaded)
                 case .writeView(let markdown): writeView(markdown)
+                case .discardRecovery(let path): unlink(path)
                 }
             }
         }
@@ -87,6 +96,8 @@ struct DashboardRuntime {
         let reloaded = target.flatMap { try? ScenarioLoader.load(path: $0) }
         _ = update(&state, .saved(paths: writes.map(\.path), note: note, reloaded: reloaded))
         watched = FileStamp(state.loaded)
+        // Saved edits need no recovery file any more.
+        unlink(RecoveryFile.path(for: loaded.file))
     }
 
     private mutating func writeView(_ markdown: String) {

@@ -99,6 +99,29 @@ struct DashboardE2ETests {
         #expect(session.display("#{alternate_on}") == "0")
     }
 
+    @Test("SIGTERM with unsaved edits writes a recovery file; the next open offers it and y restores it")
+    func recovery() throws {
+        let session = try TmuxSession()
+        let path = try start(session)
+        try session.keys("d")
+        _ = session.waitFor { $0.contains("● modified") }
+        let shell = session.display("#{pane_pid}")
+        let pid = try runShell("pgrep -P \(shell)").split(separator: "\n").first.map(String.init) ?? ""
+        _ = try runShell("kill -TERM \(pid)")
+        let recovery = session.directory + "/.plants.capdash-recover.yaml"
+        _ = session.waitFor { _ in FileManager.default.fileExists(atPath: recovery) }
+        #expect(FileManager.default.fileExists(atPath: recovery))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.example)  // the scenario itself is untouched
+        try session.run("clear; \(TmuxSession.binary) \(path)")
+        let offer = session.waitFor { $0.contains("y restores them") }
+        #expect(offer.contains("unsaved edits from an earlier session (1 change)"))
+        try session.keys("y")
+        let restored = session.waitFor { $0.contains("restored 1 unsaved change") }
+        #expect(restored.contains("● modified"))
+        #expect(!FileManager.default.fileExists(atPath: recovery))
+        try session.keys("q", "q")
+    }
+
     @Test("Ctrl-Z suspends to the shell and fg brings the dashboard back")
     func suspend() throws {
         let session = try TmuxSession()

@@ -309,3 +309,53 @@ struct UpdateTests {
         #expect(row >= state.scroll && row < state.scroll + visible)
     }
 }
+
+@Suite("Recovery of unsaved edits")
+struct RecoveryTests {
+    private func recovered() -> Scenario {
+        var scenario = ScenarioLoader.builtInExample()
+        scenario.facilities[0].disposition = .divest
+        scenario.assumptions.taxRate = 0.3
+        return scenario
+    }
+
+    @Test("y restores a recovery file's edits as one undoable step and deletes the file")
+    func restore() {
+        var state = exampleState()
+        state.offerRecovery(path: ".x.capdash-recover.yaml", recovered: recovered())
+        #expect(state.mode == .recoveryOffer)
+        #expect(press("d", &state).isEmpty)
+        #expect(!state.isDirty)
+        #expect(press("y", &state) == [.discardRecovery(".x.capdash-recover.yaml")])
+        #expect(disposition("us-prineville-1", state) == .divest)
+        #expect(state.scenario.assumptions.taxRate == 0.3)
+        press("u", &state)
+        #expect(!state.isDirty)
+    }
+
+    @Test("n discards the recovery file; Esc keeps it for later")
+    func decline() {
+        var state = exampleState()
+        state.offerRecovery(path: "r.yaml", recovered: recovered())
+        #expect(press("n", &state) == [.discardRecovery("r.yaml")])
+        #expect(!state.isDirty)
+        var later = exampleState()
+        later.offerRecovery(path: "r.yaml", recovered: recovered())
+        #expect(press("esc", &later).isEmpty)
+        #expect(later.mode == .normal)
+    }
+
+    @Test("a recovery file with nothing new offers nothing")
+    func nothingNew() {
+        var state = exampleState()
+        state.offerRecovery(path: "r.yaml", recovered: ScenarioLoader.builtInExample())
+        #expect(state.mode == .normal)
+        #expect(state.pendingRecovery == nil)
+    }
+
+    @Test("the recovery file sits beside the scenario, hidden")
+    func path() {
+        #expect(RecoveryFile.path(for: "dir/plants.yaml") == "dir/.plants.capdash-recover.yaml")
+        #expect(RecoveryFile.path(for: "plants.csv") == ".plants.capdash-recover.yaml")
+    }
+}
