@@ -79,7 +79,8 @@ public struct DashboardState: Sendable {
         guard !edits.isEmpty else { return }
         pendingRecovery = (path, edits)
         mode = .recoveryOffer
-        message = .init(text: "unsaved edits from an earlier session (\(edits.count) change\(edits.count == 1 ? "" : "s")) were kept in \(path): y restores them, n discards them, Esc decides later", isError: true)
+        // Keys first: a narrow status line cuts the end, and the path matters least.
+        message = .init(text: "restore \(edits.count) unsaved change\(edits.count == 1 ? "" : "s") from an earlier session? y restores, n discards, Esc decides later (kept in \(path))", isError: true)
     }
 
     public var scenario: Scenario { live.scenario }

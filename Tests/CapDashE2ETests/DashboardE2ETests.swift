@@ -67,7 +67,7 @@ struct DashboardE2ETests {
         let small = session.waitFor { $0.contains("terminal too small") }
         #expect(small.contains("terminal too small (need 60x20)"))
         try session.keys("q")
-        let after = session.waitFor { $0.contains("$ ") && !$0.contains("terminal too small") }
+        let after = session.waitFor { !$0.contains("terminal too small") }
         #expect(!after.contains("terminal too small"))
     }
 
@@ -113,8 +113,8 @@ struct DashboardE2ETests {
         #expect(FileManager.default.fileExists(atPath: recovery))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.example)  // the scenario itself is untouched
         try session.run("clear; \(TmuxSession.binary) \(path)")
-        let offer = session.waitFor { $0.contains("y restores them") }
-        #expect(offer.contains("unsaved edits from an earlier session (1 change)"))
+        let offer = session.waitFor { $0.contains("y restores, n discards") }
+        #expect(offer.contains("restore 1 unsaved change from an earlier session? y restores, n discards"))
         try session.keys("y")
         let restored = session.waitFor { $0.contains("restored 1 unsaved change") }
         #expect(restored.contains("● modified"))
