@@ -5,11 +5,17 @@ public enum ScenarioLoader {
 
     /// The file a user named; `.csv` opens as a bare facilities list with default assumptions.
     public static func load(path: String) throws(ScenarioLoadError) -> Scenario {
-        let bytes = try SourceFile.readText(path: path, displayName: path)
-        if path.lowercased().hasSuffix(".csv") {
-            return try loadCSV(bytes, file: path)
+        let bytes = try SourceFile.readBytes(path: path, displayName: path)
+        return try load(bytes: bytes, file: path)
+    }
+
+    /// A file's bytes as read from disk: checked to be text, then read as CSV or YAML by its name.
+    public static func load(bytes raw: [UInt8], file: String) throws(ScenarioLoadError) -> Scenario {
+        let bytes = try SourceFile.text(raw, displayName: file)
+        if file.lowercased().hasSuffix(".csv") {
+            return try loadCSV(bytes, file: file)
         }
-        return try loadYAML(bytes, file: path)
+        return try loadYAML(bytes, file: file)
     }
 
     /// The built-in example, compiled into the binary.
@@ -43,6 +49,11 @@ public enum ScenarioLoader {
     }
 
     public static func loadYAML(_ bytes: [UInt8], file: String) throws(ScenarioLoadError) -> Scenario {
+        if let (offset, name) = SourceFile.firstForeignLineBreak(bytes) {
+            throw ScenarioLoadError([.error(
+                file: file, at: SourceFile.position(ofByte: offset, in: bytes), "",
+                "\(name); save the file with LF or CRLF line ends")])
+        }
         let root: YAMLNode?
         do {
             root = try YAMLTreeBuilder.build(bytes)
@@ -69,9 +80,9 @@ public enum ScenarioLoader {
         guard !reader.errors.isEmpty else { return }
         var errors = reader.errors.sorted(by: Diagnostic.byPosition)
         if errors.count > FieldReader.errorLimit {
-            let hidden = errors.count - FieldReader.errorLimit
+            // Reading stops soon after the limit, so how many more there are is unknown.
             errors.removeSubrange(FieldReader.errorLimit...)
-            errors.append(.error(file: reader.file, at: nil, "", "\(hidden) more error\(hidden == 1 ? "" : "s") not shown; fix these first"))
+            errors.append(.error(file: reader.file, at: nil, "", "stopped after \(FieldReader.errorLimit) errors; fix these first"))
         }
         throw ScenarioLoadError(errors)
     }

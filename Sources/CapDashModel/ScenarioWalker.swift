@@ -3,6 +3,13 @@ struct ScenarioWalker {
     var reader: FieldReader
     /// Where each assumption's value stands, for in-place saves.
     private(set) var assumptionPositions: [AssumptionKey: SourcePosition] = [:]
+    /// Entries merge keys (`<<`) may copy in one file; nested merges of aliases
+    /// could otherwise make a small file cost seconds.
+    private var mergeBudget = 100_000
+
+    init(reader: FieldReader) {
+        self.reader = reader
+    }
 
     private enum TopKey: String, CaseIterable {
         case schema, name, currency, notes, assumptions, facilities
@@ -29,6 +36,8 @@ struct ScenarioWalker {
         let entries = self.entries(of: root, path: "") ?? []
         var byKey: [TopKey: Entry] = [:]
         for entry in entries {
+            // `x-` keys hold anchors for reuse (`x-defaults: &defaults {...}`), as in Compose files.
+            if entry.key.hasPrefix("x-") { continue }
             guard let key = TopKey(rawValue: entry.key) else {
                 reader.unknownKey(entry.key, at: entry.keyPosition, parentPath: "", known: TopKey.allCases.map(\.rawValue))
                 continue
@@ -126,6 +135,12 @@ struct ScenarioWalker {
     }
 
     private mutating func mergedEntries(_ value: YAMLNode, path: String) -> [Entry] {
+        guard mergeBudget > 0 else { return [] }
+        mergeBudget -= value.expandedSize
+        if mergeBudget <= 0 {
+            reader.error(value.position, path, "merge keys (<<) copy more than 100000 values here; write the values out instead")
+            return []
+        }
         switch value.content {
         case .mapping:
             return entries(of: value, path: path) ?? []

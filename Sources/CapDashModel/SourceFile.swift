@@ -11,7 +11,11 @@ public enum SourceFile {
 
     /// The file's bytes without a UTF-8 byte-order mark, checked to be UTF-8 text.
     public static func readText(path: String, displayName: String) throws(ScenarioLoadError) -> [UInt8] {
-        let bytes = try readBytes(path: path, displayName: displayName)
+        try text(try readBytes(path: path, displayName: displayName), displayName: displayName)
+    }
+
+    /// Bytes checked to be UTF-8 text, without a byte-order mark.
+    static func text(_ bytes: [UInt8], displayName: String) throws(ScenarioLoadError) -> [UInt8] {
         try checkText(bytes, displayName: displayName)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
         return bytes
@@ -71,19 +75,34 @@ public enum SourceFile {
         }
     }
 
-    /// Line and character column of a byte offset.
+    /// Line and character column of a byte offset (invalid UTF-8 counts a character per bad byte,
+    /// as editors show it).
     public static func position(ofByte offset: Int, in bytes: [UInt8]) -> SourcePosition {
-        var line = 1
-        var column = 1
-        for byte in bytes[..<offset] {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
+        let prefix = bytes[..<offset]
+        let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
         return SourcePosition(line: line, column: column)
+    }
+
+    /// The first line break YAML sees but editors and `file:line` tools do not
+    /// (a lone CR, NEL, U+2028, U+2029): positions after it would disagree.
+    static func firstForeignLineBreak(_ bytes: [UInt8]) -> (offset: Int, name: String)? {
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0D where index + 1 >= bytes.count || bytes[index + 1] != 0x0A:
+                return (index, "a lone carriage return (old Mac line end)")
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85:
+                return (index, "a NEL (U+0085) line break")
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                return (index, "a Unicode line separator (U+\(bytes[index + 2] == 0xA8 ? "2028" : "2029"))")
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil.

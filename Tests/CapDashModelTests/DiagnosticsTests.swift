@@ -199,15 +199,14 @@ struct DiagnosticsTests {
         let text = """
             schema: capdash/v1
             name: merged
-            defaults: &defaults
+            x-unused: &unused {note: top-level x- keys hold anchors and are ignored}
             facilities:
               - &base {id: a, name: A, region: US, capacity_mw: 1, book_value: 1M, annual_opex: 1M, annual_capex: 1M, disposition: retain}
               - <<: *base
                 id: b
                 region: EU
             """
-        // "defaults" is not a scenario key; drop it and check the merge itself.
-        let scenario = try loadYAML(text.replacingOccurrences(of: "defaults: &defaults\n", with: ""))
+        let scenario = try loadYAML(text)
         #expect(scenario.facilities.map(\.id) == ["a", "b"])
         #expect(scenario.facilities[1].region == "EU")
         #expect(scenario.facilities[1].bookValue == 1e6)
@@ -256,5 +255,28 @@ struct DiagnosticsTests {
         #expect(errors("schema: capdash/v1\nname: x\nas_of: 2025-02-30\nfacilities:\n" + facilityYAML()) == [
             "t.yaml:3:8: as_of: expected a date like 2025-08-01, found \"2025-02-30\""
         ])
+    }
+}
+
+@Suite("Fuzzer findings, kept as regression tests")
+struct FuzzFindingTests {
+    @Test("a lone carriage return would shift libyaml's line numbers: it is named instead")
+    func loneCR() {
+        #expect(errors("\r just\n- a list\n") == [
+            "t.yaml:1:1: a lone carriage return (old Mac line end); save the file with LF or CRLF line ends"
+        ])
+        #expect(errors("schema: capdash/v1\u{2028}name: x\n").first?.contains("U+2028") == true)
+    }
+
+    @Test("CRLF files load, with positions that match the lines")
+    func crlf() {
+        let text = (header + facilityYAML(["book_value": "lots"])).replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(errors(text) == ["t.yaml:8:17: facilities[0].book_value: expected money like 450M, found \"lots\""])
+    }
+
+    @Test("a NUL after invalid UTF-8 gets a column counted as editors count it")
+    func nulAfterInvalidBytes() {
+        let bytes: [UInt8] = [0x61, 0x0D, 0x0A, 0xFD, 0xFE, 0x62, 0x00]
+        #expect(SourceFile.position(ofByte: 6, in: bytes) == SourcePosition(line: 2, column: 4))
     }
 }
