@@ -136,6 +136,25 @@ public struct DashboardState: Sendable {
         cursor = max(0, min(cursor, rows.count - 1))
     }
 
+    /// After a save: the saved file, read back, becomes the loaded state. When it
+    /// holds exactly what is on screen plus changes someone else saved meanwhile
+    /// (merged by the in-place save), those changes show too; undo history stays.
+    mutating func adoptSaved(_ saved: Scenario?) {
+        guard let saved else {
+            adopt(loaded: scenario, replacingLive: false)
+            return
+        }
+        let sameDecisions = saved.facilities.count == scenario.facilities.count
+            && zip(saved.facilities, scenario.facilities).allSatisfy { $0.id == $1.id && $0.disposition == $1.disposition }
+            && saved.assumptions == scenario.assumptions
+        if sameDecisions {
+            live = LiveScenario(saved)
+            search = SearchIndex(saved.facilities)
+            refreshRows(resort: true)
+        }
+        adopt(loaded: saved, replacingLive: false)
+    }
+
     /// Takes a scenario as the new loaded state (after a save or a reload from disk).
     mutating func adopt(loaded scenario: Scenario, replacingLive: Bool) {
         if replacingLive {

@@ -29,11 +29,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         state.message = .init(text: "file changed on disk but is invalid, showing the last good state: \(first)", isError: true)
         return []
     case .saved(let paths, let note, let reloaded):
-        if let reloaded {
-            state.adopt(loaded: reloaded, replacingLive: false)
-        } else {
-            state.adopt(loaded: state.scenario, replacingLive: false)
-        }
+        state.adoptSaved(reloaded)
         state.message = .init(text: "saved " + paths.joined(separator: ", ") + (note.map { " (\($0))" } ?? ""), isError: false)
         return []
     case .saveFailed(let reason):

@@ -173,6 +173,45 @@ struct DashboardE2ETests {
         try session.keys("q")
     }
 
+    @Test("a save racing an external edit of other values merges both into the file")
+    func saveRaceMerges() throws {
+        let session = try TmuxSession()
+        let path = try start(session)
+        try session.keys("d")
+        _ = session.waitFor { $0.contains("● modified") }
+        let external = Self.example.replacingOccurrences(of: "as_of: 2025-08-01", with: "as_of: 2025-09-01")
+        try Data(external.utf8).write(to: URL(fileURLWithPath: path))
+        _ = session.waitFor { $0.contains("changed on disk") }
+        try session.keys("s")
+        let saved = session.waitFor { $0.contains("saved") }
+        #expect(!saved.contains("● modified"))
+        let merged = try ScenarioLoader.load(path: path)
+        #expect(merged.asOf == "2025-09-01")
+        #expect(merged.facilities[0].disposition == .divest)
+        try session.keys("q")
+    }
+
+    @Test("a save racing an external edit of the same value loses neither: theirs stays, ours goes beside it")
+    func saveRaceConflict() throws {
+        let session = try TmuxSession()
+        let path = try start(session)
+        try session.keys("d")
+        _ = session.waitFor { $0.contains("● modified") }
+        let external = Self.example.replacingOccurrences(
+            of: "sale_price: 520M          # a standing offer, declined for now\n    annual_opex: 45M\n    annual_capex: 20M\n    disposition: retain",
+            with: "sale_price: 520M          # a standing offer, declined for now\n    annual_opex: 45M\n    annual_capex: 20M\n    disposition: leaseback")
+        #expect(external != Self.example)
+        try Data(external.utf8).write(to: URL(fileURLWithPath: path))
+        _ = session.waitFor { $0.contains("changed on disk") }
+        try session.keys("s")
+        let saved = session.waitFor { $0.contains("saved") || $0.contains("not saved") }
+        #expect(saved.contains("plants.capdash.yaml"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == external)
+        let beside = try ScenarioLoader.load(path: session.directory + "/plants.capdash.yaml")
+        #expect(beside.facilities[0].disposition == .divest)
+        try session.keys("q")
+    }
+
     @Test("s saves in place: the file keeps its comments and gets the new disposition")
     func save() throws {
         let session = try TmuxSession()
