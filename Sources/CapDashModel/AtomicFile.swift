@@ -15,6 +15,11 @@ public enum AtomicFile {
     }
 
     public static func write(_ text: String, to path: String) throws(Failure) {
+        // Renaming would replace even a read-only file; respect the user's lock instead.
+        var current = stat()
+        if stat(path, &current) == 0, current.st_mode & 0o222 == 0 {
+            throw Failure(path: path, reason: "the file is read-only (chmod u+w to allow saving)")
+        }
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         var template = Array(((directory.isEmpty ? "/" : directory + "/") + ".capdash-tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

@@ -88,6 +88,12 @@ public final class Terminal {
         return number == 0 ? nil : number
     }
 
+    /// The terminal went away without a SIGHUP (a closed pty): reading it fails.
+    public var isLost: Bool {
+        var settings = termios()
+        return tcgetattr(STDIN_FILENO, &settings) != 0
+    }
+
     public var size: Size {
         Size(width: Int(capdash_cols()), height: Int(capdash_lines()))
     }

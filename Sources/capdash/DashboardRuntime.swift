@@ -31,7 +31,7 @@ struct DashboardRuntime {
             if let themeError { state.message = .init(text: themeError, isError: true) }
             terminal.draw(view(state), theme: theme)
             let event = terminal.nextEvent()
-            if let signal = terminal.terminationSignal {
+            if let signal = terminal.terminationSignal ?? (event == nil && terminal.isLost ? SIGHUP : nil) {
                 // Stopped from outside (SIGTERM, a closed terminal): keep the edits for next time.
                 if state.isDirty { try? AtomicFile.write(ScenarioYAMLWriter.write(state.scenario), to: RecoveryFile.path(for: state.loaded.file)) }
                 return Outcome(signal: signal)
@@ -87,7 +87,8 @@ struct DashboardRuntime {
             do {
                 try AtomicFile.write(write.text, to: write.path)
             } catch {
-                _ = update(&state, .saveFailed(error.description))
+                // The reason first: the status line is one row, and a long path would push it off.
+                _ = update(&state, .saveFailed("\(error.reason) (\(error.path))"))
                 return
             }
         }

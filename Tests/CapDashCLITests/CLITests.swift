@@ -168,6 +168,18 @@ struct CLITests {
         #expect(permissions == 0o640)
     }
 
+    @Test("-o over a read-only file refuses, and leaves the file as it was")
+    func readOnlyOutput() throws {
+        let scratch = try Scratch()
+        let out = try scratch.write("locked.txt", "keep me\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: out)
+        let result = try CLI.run(["report", "-o", out])
+        #expect(result.status == 2)
+        #expect(result.stderrLines == ["capdash: \(out): cannot write: the file is read-only (chmod u+w to allow saving)"])
+        #expect(try scratch.read("locked.txt") == "keep me\n")
+        #expect(scratch.files == ["locked.txt"])
+    }
+
     @Test("-o into a missing directory fails cleanly and writes nothing")
     func outputFailure() throws {
         let scratch = try Scratch()

@@ -212,6 +212,20 @@ struct DashboardE2ETests {
         try session.keys("q")
     }
 
+    @Test("saving a read-only file says so and keeps the edits on screen")
+    func readOnlySave() throws {
+        let session = try TmuxSession()
+        let path = try start(session)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        try session.keys("d", "s")
+        let screen = session.waitFor { $0.contains("not saved") }
+        #expect(screen.contains("not saved:"))
+        #expect(screen.contains("read-only"))
+        #expect(screen.contains("● modified"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.example)
+        try session.keys("q", "q")
+    }
+
     @Test("s saves in place: the file keeps its comments and gets the new disposition")
     func save() throws {
         let session = try TmuxSession()
