@@ -208,3 +208,31 @@ struct CLITests {
         #expect(result.stdout.contains("\"scenario\": \"plants\""))
     }
 }
+
+@Suite("capdash diff")
+struct DiffCLITests {
+    @Test("text, markdown and json outputs agree on the change in capex freed")
+    func diff() throws {
+        let scratch = try Scratch()
+        let b = try scratch.write("b.csv", try CLI.run(["report", "--divest", "us-prineville-1", "--format", "csv"]).stdout)
+        let text = try CLI.run(["diff", scratch.path + "/missing.yaml", b])
+        #expect(text.status == 1)
+        let example = try scratch.write("a.yaml", ScenarioLoader.builtInExampleText)
+        let result = try CLI.run(["diff", example, b])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("  us-prineville-1  Prineville 1  retain  divest"))
+        let json = try CLI.run(["diff", example, b, "--format", "json"]).stdout
+        struct Diff: Decodable {
+            struct Figure: Decodable { var figure: String; var delta: Double }
+            var figures: [Figure]
+        }
+        let delta = try JSONDecoder().decode(Diff.self, from: Data(json.utf8)).figures.first { $0.figure == "capex_freed" }?.delta
+        var overrides = ScenarioOverrides()
+        overrides.set(.divest, ids: "us-prineville-1")
+        let expected = evaluate(try overrides.apply(to: ScenarioLoader.builtInExample()).get()).finance.capexFreed
+            - evaluate(ScenarioLoader.builtInExample()).finance.capexFreed
+        #expect(delta.map { abs($0 - expected) < 1e-3 } == true)
+        let markdown = try CLI.run(["diff", example, b, "--format", "markdown"]).stdout
+        #expect(markdown.contains("| us-prineville-1 | Prineville 1 | retain | divest |"))
+    }
+}
