@@ -153,6 +153,8 @@ public struct Scenario: Sendable, Equatable {
     public var loadWarnings: [Diagnostic] = []
     /// Where each assumption's value stands in the file, so a save can edit it in place.
     public var assumptionPositions: [AssumptionKey: SourcePosition] = [:]
+    /// Ranges for the sensitivity analysis (`sensitivity:`); empty means ±20%.
+    public var sensitivity = SensitivitySettings()
     /// The CSV the facilities came from (`facilities_csv`, or the file itself for a bare CSV).
     public var facilitiesFile: String?
 

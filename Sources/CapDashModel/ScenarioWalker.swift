@@ -12,7 +12,7 @@ struct ScenarioWalker {
     }
 
     private enum TopKey: String, CaseIterable {
-        case schema, name, currency, notes, assumptions, facilities
+        case schema, name, currency, notes, assumptions, facilities, sensitivity
         case asOf = "as_of"
         case facilitiesCSV = "facilities_csv"
     }
@@ -71,6 +71,9 @@ struct ScenarioWalker {
         if let entry = byKey[.notes] { scenario.notes = optional(entry, "notes") { $0.text($1, $2) } }
         if let entry = byKey[.assumptions], !entry.value.isNull {
             scenario.assumptions = assumptions(from: entry.value)
+        }
+        if let entry = byKey[.sensitivity], !entry.value.isNull {
+            scenario.sensitivity = sensitivity(from: entry.value)
         }
 
         switch (byKey[.facilities], byKey[.facilitiesCSV]) {
@@ -228,6 +231,47 @@ struct ScenarioWalker {
             }
         }
         return models
+    }
+
+    // MARK: Sensitivity
+
+    /// `sensitivity: {relative: 0.1, discount_rate: [0.06, 0.10], sale_prices: [0.8, 1.15]}`
+    private mutating func sensitivity(from node: YAMLNode) -> SensitivitySettings {
+        var settings = SensitivitySettings()
+        guard let entries = entries(of: node, path: "sensitivity") else { return settings }
+        for entry in entries {
+            let path = "sensitivity.\(entry.key)"
+            if entry.key == "relative" {
+                settings.relative = reader.number(RawField(entry.value), path, expected: "a relative swing in (0, 1) like 0.2") { $0 > 0 && $0 < 1 }
+                continue
+            }
+            guard SensitivityAnalysis.driverKeys.contains(entry.key) else {
+                reader.unknownKey(entry.key, at: entry.keyPosition, parentPath: "sensitivity", known: ["relative"] + SensitivityAnalysis.driverKeys)
+                continue
+            }
+            guard case .sequence(let items) = entry.value.content, items.count == 2 else {
+                reader.error(entry.value.position, path, "expected [low, high], found \(RawField(entry.value).found)")
+                continue
+            }
+            let bounds = items.map { item -> Double? in
+                let field = RawField(item)
+                if entry.key == "sale_prices" {
+                    return reader.number(field, path, expected: "a price multiplier > 0 like 0.8") { $0 > 0 }
+                }
+                // Each bound must be a valid value of the assumption itself.
+                let key = AssumptionKey(rawValue: entry.key)!
+                var scratch = Assumptions()
+                guard key.read(field, path: path, into: &scratch, reader: &reader) else { return nil }
+                return key.value(in: scratch)
+            }
+            guard let low = bounds[0], let high = bounds[1] else { continue }
+            guard low <= high else {
+                reader.error(entry.value.position, path, "expected low <= high, found [\(FieldReader.plain(low)), \(FieldReader.plain(high))]")
+                continue
+            }
+            settings.ranges[entry.key] = (low, high)
+        }
+        return settings
     }
 
     // MARK: Facilities

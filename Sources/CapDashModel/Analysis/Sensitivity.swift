@@ -1,0 +1,117 @@
+/// A tornado: each assumption (and sale prices as a group) moved to a low and a
+/// high value, ranked by how far capex freed swings. Ranges come from the
+/// scenario's optional `sensitivity:` block, else ±`relative` of the base value.
+public struct SensitivityAnalysis: Sendable {
+    public struct Driver: Sendable {
+        /// `discount_rate`, `gpu.unit_capex`, ..., or `sale_prices`.
+        public var key: String
+        public var low: Double
+        public var high: Double
+        public var capexFreedLow: Double
+        public var capexFreedHigh: Double
+        /// Runs per year of the largest reference model at the low and high value.
+        public var runsLow: Double
+        public var runsHigh: Double
+
+        public var capexSwing: Double { abs(capexFreedHigh - capexFreedLow) }
+        public var runsSwing: Double { abs(runsHigh - runsLow) }
+    }
+
+    /// The drivers every analysis covers, in this order before ranking.
+    public static let driverKeys: [String] = [
+        "discount_rate", "tax_rate", "transaction_cost_rate", "leaseback_cap_rate", "horizon_years",
+        "gpu.unit_capex", "gpu.mfu", "sale_prices",
+    ]
+
+    public var baseCapexFreed: Double
+    public var baseRuns: Double
+    /// The reference model runs are counted in (the one a run costs most GPU-hours of).
+    public var runsModel: String?
+    public var relative: Double
+    /// Ranked by capex swing, then runs swing, largest first.
+    public var drivers: [Driver]
+
+    public init(_ scenario: Scenario, relative: Double? = nil) {
+        let relative = relative ?? scenario.sensitivity.relative ?? 0.2
+        self.relative = relative
+        let base = evaluate(scenario)
+        let model = Self.largestModel(base)
+        runsModel = model?.name
+        baseCapexFreed = base.finance.capexFreed
+        baseRuns = model?.runsPerYear ?? 0
+        var drivers: [Driver] = []
+        for key in Self.driverKeys {
+            let (low, high) = scenario.sensitivity.ranges[key] ?? Self.defaultRange(key, scenario, relative)
+            let lowResult = evaluate(Self.applying(key, low, to: scenario))
+            let highResult = evaluate(Self.applying(key, high, to: scenario))
+            drivers.append(Driver(
+                key: key, low: low, high: high,
+                capexFreedLow: lowResult.finance.capexFreed, capexFreedHigh: highResult.finance.capexFreed,
+                runsLow: Self.runs(lowResult, model?.name), runsHigh: Self.runs(highResult, model?.name)))
+        }
+        // By capex swing, then (for GPU drivers, which move no capital) by the swing in runs.
+        self.drivers = drivers.enumerated().sorted { x, y in
+            let a = x.element, b = y.element
+            if a.capexSwing != b.capexSwing { return a.capexSwing > b.capexSwing }
+            if a.runsSwing != b.runsSwing { return a.runsSwing > b.runsSwing }
+            return x.offset < y.offset
+        }.map(\.element)
+    }
+
+    static func largestModel(_ evaluation: Evaluation) -> Evaluation.ModelBudget? {
+        evaluation.training.models.max { $0.gpuHours < $1.gpuHours }
+    }
+
+    static func runs(_ evaluation: Evaluation, _ model: String?) -> Double {
+        evaluation.training.models.first { $0.name == model }?.runsPerYear ?? 0
+    }
+
+    /// ±relative of the base value, kept inside the value's valid range.
+    static func defaultRange(_ key: String, _ scenario: Scenario, _ relative: Double) -> (Double, Double) {
+        if key == "sale_prices" { return (1 - relative, 1 + relative) }
+        guard let assumption = AssumptionKey(rawValue: key), let base = assumption.value(in: scenario.assumptions) else {
+            return (0, 0)
+        }
+        var low = base * (1 - relative)
+        var high = base * (1 + relative)
+        switch assumption {
+        case .horizonYears:
+            low = max(1, low.rounded(.down))
+            high = min(100, high.rounded(.up))
+        case .taxRate, .transactionCostRate, .discountRate, .leasebackCapRate:
+            low = max(0, low)
+            high = min(1, high)
+        case .gpuMFU:
+            high = min(1, high)
+        default:
+            break
+        }
+        return (low, high)
+    }
+
+    /// The scenario with one driver at a value: an assumption set, or every sale price scaled.
+    public static func applying(_ key: String, _ value: Double, to scenario: Scenario) -> Scenario {
+        var changed = scenario
+        if key == "sale_prices" {
+            for index in changed.facilities.indices {
+                changed.facilities[index].salePrice = changed.facilities[index].salePrice.map { $0 * value }
+            }
+        } else if let assumption = AssumptionKey(rawValue: key) {
+            assumption.set(value, in: &changed.assumptions)
+        }
+        return changed
+    }
+}
+
+/// The scenario's optional `sensitivity:` block: ranges per driver and a default relative swing.
+public struct SensitivitySettings: Sendable, Equatable {
+    public var relative: Double?
+    public var ranges: [String: (Double, Double)] = [:]
+
+    public init() {}
+
+    public static func == (a: SensitivitySettings, b: SensitivitySettings) -> Bool {
+        a.relative == b.relative && a.ranges.keys.sorted() == b.ranges.keys.sorted()
+            && a.ranges.allSatisfy { key, range in b.ranges[key].map { $0 == range } ?? false }
+    }
+}
