@@ -4,6 +4,8 @@ import CapDashModel
 public struct DashboardState: Sendable {
     public enum Pane: String, Sendable {
         case facilities, assumptions
+        /// The tornado (`x`).
+        case sensitivity
     }
 
     public enum Mode: Sendable, Equatable {
@@ -32,6 +34,8 @@ public struct DashboardState: Sendable {
     public private(set) var loaded: Scenario
     public private(set) var baseline: Evaluation
     public var pane: Pane = .facilities
+    /// The tornado for the current scenario, computed when its pane is shown.
+    public private(set) var tornado: SensitivityAnalysis?
     public var mode: Mode = .normal
     public private(set) var rows: FacilityRows
     /// Every facility in the current sort order (recomputed only when the sort changes).
@@ -99,6 +103,12 @@ public struct DashboardState: Sendable {
     mutating func apply(_ edit: ScenarioEdit) {
         track(edit)
         live.apply(edit)
+        refreshTornado()
+    }
+
+    /// Recomputes the tornado when its pane shows (it evaluates the scenario 16 times).
+    mutating func refreshTornado() {
+        tornado = pane == .sensitivity ? SensitivityAnalysis(scenario) : nil
     }
 
     private mutating func track(_ edit: ScenarioEdit) {

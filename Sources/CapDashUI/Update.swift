@@ -92,8 +92,13 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
     case .character("G"), .end: move(by: Int.max / 2, &state)
     case .tab, .backTab:
         state.pane = state.pane == .facilities ? .assumptions : .facilities
+        state.refreshTornado()
     case .character("a"):
         state.pane = state.pane == .assumptions ? .facilities : .assumptions
+        state.refreshTornado()
+    case .character("x"):
+        state.pane = state.pane == .sensitivity ? .facilities : .sensitivity
+        state.refreshTornado()
     case .character(" "):
         if state.pane == .facilities, let index = state.selectedFacility {
             setDisposition(state.scenario.facilities[index].disposition.next, &state)
@@ -146,6 +151,8 @@ private func move(by delta: Int, _ state: inout DashboardState) {
     case .assumptions:
         let count = AssumptionKey.allCases.count
         state.assumptionCursor = max(0, min(count - 1, state.assumptionCursor.addingReportingOverflow(delta).partialValue))
+    case .sensitivity:
+        break
     }
 }
 

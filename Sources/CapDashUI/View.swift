@@ -14,6 +14,7 @@ public func view(_ state: DashboardState, size: Size? = nil) -> Screen {
     switch state.pane {
     case .facilities: drawFacilities(&screen, layout.main, state)
     case .assumptions: drawAssumptions(&screen, layout.main, state)
+    case .sensitivity: drawSensitivity(&screen, layout.main, state)
     }
     drawCapex(&screen, layout.capex, state)
     drawTraining(&screen, layout.training, state)

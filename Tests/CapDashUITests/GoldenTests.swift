@@ -32,6 +32,7 @@ struct GoldenTests {
         ("dashboard-wide-names-80x24", "j", Size(width: 80, height: 24), true),
         ("assumptions-100x30", "a ] j j j j j j j j j", Size(width: 100, height: 30), false),
         ("help-100x30", "?", Size(width: 100, height: 30), false),
+        ("sensitivity-120x40", "x", Size(width: 120, height: 40), false),
         ("filter-80x24", "/ us- enter", Size(width: 80, height: 24), false),
         ("too-small-50x15", "", Size(width: 50, height: 15), false),
     ]

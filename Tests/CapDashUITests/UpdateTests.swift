@@ -124,6 +124,19 @@ struct UpdateTests {
         #expect(state.pane == .facilities)
     }
 
+    @Test("x shows the tornado, which follows every edit; x again closes it")
+    func tornado() {
+        var state = exampleState("x")
+        #expect(state.pane == .sensitivity)
+        let before = state.tornado?.baseCapexFreed
+        #expect(before == state.evaluation.finance.capexFreed)
+        press("x d", &state)  // back to facilities, divest the first
+        #expect(state.tornado == nil)
+        press("x", &state)
+        #expect(state.tornado?.baseCapexFreed == state.evaluation.finance.capexFreed)
+        #expect(state.tornado?.baseCapexFreed != before)
+    }
+
     @Test("[ and ] step assumptions in sensible steps, within their valid range")
     func stepping() {
         var state = exampleState("a")

@@ -6,6 +6,7 @@ let helpLines: [(String, String)] = [
     ("PgDn PgUp", "move a page"),
     ("g G Home End", "first, last"),
     ("Tab  a", "facilities / assumptions view"),
+    ("x", "sensitivity: the tornado"),
     ("space", "cycle retain → divest → leaseback"),
     ("r d l", "retain, divest, leaseback"),
     ("[ ] - +", "step the assumption"),
