@@ -40,6 +40,10 @@ public struct Facility: Sendable, Equatable {
     public var disposition: Disposition
     /// Rent per year when leased back; nil means cap rate x sale price.
     public var leasebackRent: Double?
+    /// When the sale should close (`2026-03-31`); the deal timeline groups cash by its quarter.
+    public var expectedClose: String?
+    /// How likely the sale is to close, 0-1; absent means committed (1).
+    public var closeProbability: Double?
     /// Where the facility and some of its keys stand in the file, for warnings.
     public var source: FacilitySource
 
@@ -47,7 +51,7 @@ public struct Facility: Sendable, Equatable {
         id: String, name: String, region: String, country: String? = nil, capacityMW: Double,
         aiReady: Bool = false, commissioned: Int? = nil, bookValue: Double, salePrice: Double?,
         annualOpex: Double, annualCapex: Double, disposition: Disposition, leasebackRent: Double? = nil,
-        source: FacilitySource = FacilitySource()
+        expectedClose: String? = nil, closeProbability: Double? = nil, source: FacilitySource = FacilitySource()
     ) {
         self.id = id
         self.name = name
@@ -62,6 +66,8 @@ public struct Facility: Sendable, Equatable {
         self.annualCapex = annualCapex
         self.disposition = disposition
         self.leasebackRent = leasebackRent
+        self.expectedClose = expectedClose
+        self.closeProbability = closeProbability
         self.source = source
     }
 }

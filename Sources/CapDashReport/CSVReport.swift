@@ -4,10 +4,13 @@ import CapDashModel
 /// MODEL.md section 5, so the output loads back as `facilities_csv`.
 public enum CSVReport {
     public static func render(_ scenario: Scenario) -> String {
-        var lines = [FacilityKey.allCases.map(\.rawValue).joined(separator: ",")]
+        // Timeline columns only when the scenario uses them, so plain scenarios keep MODEL.md's columns.
+        let timed = scenario.facilities.contains { $0.expectedClose != nil || $0.closeProbability != nil }
+        let keys = FacilityKey.allCases.filter { timed || ($0 != .expectedClose && $0 != .closeProbability) }
+        var lines = [keys.map(\.rawValue).joined(separator: ",")]
         lines.reserveCapacity(scenario.facilities.count + 1)
         for facility in scenario.facilities {
-            let cells: [String] = FacilityKey.allCases.map { key in
+            let cells: [String] = keys.map { key in
                 switch key {
                 case .id: facility.id
                 case .name: facility.name
@@ -22,6 +25,8 @@ public enum CSVReport {
                 case .annualCapex: number(facility.annualCapex)
                 case .disposition: facility.disposition.rawValue
                 case .leasebackRent: facility.leasebackRent.map(number) ?? ""
+                case .expectedClose: facility.expectedClose ?? ""
+                case .closeProbability: facility.closeProbability.map(number) ?? ""
                 }
             }
             lines.append(cells.map(escape).joined(separator: ","))

@@ -80,14 +80,27 @@ struct TextReportTests {
         let csv = CSVReport.render(scenario)
         let lines = csv.split(separator: "\n")
         #expect(lines.count == 13)
-        #expect(lines[0] == "id,name,region,country,capacity_mw,ai_ready,commissioned,book_value,sale_price,annual_opex,annual_capex,disposition,leaseback_rent")
-        #expect(lines[1] == "us-prineville-1,\"Hall \"\"A\"\", west\",US,US,120,false,2011,380000000,520000000,45000000,20000000,retain,")
+        // The example has deal-timeline keys, so their columns follow MODEL.md's.
+        #expect(lines[0] == "id,name,region,country,capacity_mw,ai_ready,commissioned,book_value,sale_price,annual_opex,annual_capex,disposition,leaseback_rent,expected_close,close_probability")
+        #expect(lines[1] == "us-prineville-1,\"Hall \"\"A\"\", west\",US,US,120,false,2011,380000000,520000000,45000000,20000000,retain,,,")
+        #expect(lines[11].hasSuffix(",leaseback,21000000,2025-12-31,1"))
         let reloaded = try ScenarioLoader.loadCSV(Array(csv.utf8), file: "out.csv")
         for (a, b) in zip(reloaded.facilities, scenario.facilities) {
             #expect(a.id == b.id && a.name == b.name && a.disposition == b.disposition && a.salePrice == b.salePrice
                 && a.bookValue == b.bookValue && a.aiReady == b.aiReady && a.leasebackRent == b.leasebackRent
-                && a.commissioned == b.commissioned && a.country == b.country)
+                && a.commissioned == b.commissioned && a.country == b.country
+                && a.expectedClose == b.expectedClose && a.closeProbability == b.closeProbability)
         }
+    }
+
+    @Test("a scenario without timeline keys keeps exactly MODEL.md's CSV columns")
+    func csvWithoutTimeline() {
+        var scenario = example
+        for index in scenario.facilities.indices {
+            scenario.facilities[index].expectedClose = nil
+            scenario.facilities[index].closeProbability = nil
+        }
+        #expect(CSVReport.render(scenario).hasPrefix("id,name,region,country,capacity_mw,ai_ready,commissioned,book_value,sale_price,annual_opex,annual_capex,disposition,leaseback_rent\n"))
     }
 
     @Test("display width: CJK and emoji are two cells, combining marks none")
