@@ -39,7 +39,7 @@ public enum MarkdownReport {
     }
 
     /// Keeps file text from breaking the table or turning into markup.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

@@ -136,7 +136,7 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
     case .character("s"):
         return [.save(current: state.scenario, loaded: state.loaded)]
     case .character("w"):
-        return [.writeView(ViewExport.markdown(state))]
+        return [.writeView(ReviewPack.markdown(state))]
     default:
         break
     }

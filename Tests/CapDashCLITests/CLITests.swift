@@ -236,3 +236,38 @@ struct DiffCLITests {
         #expect(markdown.contains("| us-prineville-1 | Prineville 1 | retain | divest |"))
     }
 }
+
+@Suite("capdash sensitivity, timeline and review")
+struct AnalysisCLITests {
+    @Test("sensitivity ranks sale prices first for the example, in text and JSON")
+    func sensitivity() throws {
+        let text = try CLI.run(["sensitivity"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("  sale_prices            x0.80 → x1.20"))
+        struct Tornado: Decodable { struct Driver: Decodable { var driver: String }; var drivers: [Driver] }
+        let json = try JSONDecoder().decode(Tornado.self, from: Data(try CLI.run(["sensitivity", "--format", "json"]).stdout.utf8))
+        #expect(json.drivers.first?.driver == "sale_prices")
+        #expect(json.drivers.count == 8)
+        #expect(try CLI.run(["sensitivity", "--relative", "2"]).status == 2)
+    }
+
+    @Test("timeline groups the example's sales by quarter")
+    func timeline() throws {
+        let result = try CLI.run(["timeline"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("  2025-Q4      4    $870.0M    $1.09B"))
+        #expect(try CLI.run(["timeline", "--format", "markdown"]).stdout.contains("| 2026-Q2 | 2 | $0 | $293.3M |"))
+    }
+
+    @Test("review writes one markdown pack with the decisions the keys made")
+    func review() throws {
+        let scratch = try Scratch()
+        let result = try CLI.run(["review", "--keys", "d j l", "-o", scratch.path + "/review.md"])
+        #expect(result.status == 0)
+        let pack = try scratch.read("review.md")
+        #expect(pack.hasPrefix("# Review pack: Legacy data-center divestiture (illustrative)\n"))
+        #expect(pack.contains("- us-prineville-1 (Prineville 1): retain → divest\n"))
+        #expect(pack.contains("```text\n capdash │"))
+        #expect(pack.contains("### Warnings"))
+    }
+}

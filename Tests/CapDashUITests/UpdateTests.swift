@@ -262,16 +262,19 @@ struct UpdateTests {
         #expect(state.message?.isError == true)
     }
 
-    @Test("w writes the view: the screen as text and the markdown report")
+    @Test("w writes the review pack: decisions, the screen as text, figures, tornado, timeline")
     func writeView() throws {
-        var state = exampleState()
+        var state = exampleState("d")
         let effects = press("w", &state)
         guard case .writeView(let markdown) = try #require(effects.first) else {
             Issue.record("expected a writeView effect")
             return
         }
+        #expect(markdown.contains("## Decisions in this session\n\n- us-prineville-1 (Prineville 1): retain → divest\n"))
         #expect(markdown.contains("┌ Facilities 12"))
-        #expect(markdown.contains("| Capex freed | $1.97B |"))
+        #expect(markdown.contains("| Capex freed | $2.53B |"))
+        #expect(markdown.contains("## Sensitivity of"))
+        #expect(markdown.contains("## Deal timeline"))
     }
 
     @Test("a file changed on disk reloads and keeps the cursor on the same facility")

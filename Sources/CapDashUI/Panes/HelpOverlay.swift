@@ -16,7 +16,7 @@ let helpLines: [(String, String)] = [
     ("/  Esc", "filter by id, name, region; clear"),
     ("o", "cycle sort: file, MW, price, gain, name"),
     ("s", "save (in place, or NAME.capdash.yaml)"),
-    ("w", "write this view as markdown"),
+    ("w", "write a markdown review pack of this view"),
     ("t", "next theme"),
     ("q  Ctrl-C", "quit (q asks once if unsaved)"),
     ("Ctrl-Z", "suspend; fg resumes"),
