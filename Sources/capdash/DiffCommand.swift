@@ -13,21 +13,15 @@ struct Diff: ParsableCommand {
     var b: String
 
     @Option(name: .long, help: "text, markdown or json.")
-    var format: DiffFormat = .text
+    var format: AnalysisFormat = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically).", valueName: "OUT"))
     var output: String?
 
-    enum DiffFormat: String, ExpressibleByArgument {
-        case text, markdown, json
-    }
-
     func run() throws {
         let comparison = ScenarioComparison(try ScenarioOptions.load(a), try ScenarioOptions.load(b))
-        switch format {
-        case .text: try emit(ComparisonReport.text(comparison), to: output)
-        case .markdown: try emit(ComparisonReport.markdown(comparison), to: output)
-        case .json: try emit(ComparisonReport.json(comparison), to: output)
-        }
+        try format.emit(
+            text: { ComparisonReport.text(comparison) }, markdown: { ComparisonReport.markdown(comparison) },
+            json: { ComparisonReport.json(comparison) }, to: output)
     }
 }

@@ -26,14 +26,22 @@ struct Sensitivity: ParsableCommand {
     func run() throws {
         let loaded = try scenario.loadScenario()
         let analysis = SensitivityAnalysis(loaded, relative: relative)
-        switch format {
-        case .text: try emit(SensitivityReport.text(analysis, loaded), to: output)
-        case .markdown: try emit(SensitivityReport.markdown(analysis, loaded), to: output)
-        case .json: try emit(SensitivityReport.json(analysis, loaded), to: output)
-        }
+        try format.emit(
+            text: { SensitivityReport.text(analysis, loaded) }, markdown: { SensitivityReport.markdown(analysis, loaded) },
+            json: { SensitivityReport.json(analysis, loaded) }, to: output)
     }
 }
 
+/// The formats of the analysis commands (diff, sensitivity, timeline).
 enum AnalysisFormat: String, ExpressibleByArgument {
     case text, markdown, json
+
+    /// Renders only the chosen format and writes it to OUT or standard output.
+    func emit(text: () -> String, markdown: () -> String, json: () -> String, to output: String?) throws {
+        switch self {
+        case .text: try capdash.emit(text(), to: output)
+        case .markdown: try capdash.emit(markdown(), to: output)
+        case .json: try capdash.emit(json(), to: output)
+        }
+    }
 }

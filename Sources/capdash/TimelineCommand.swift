@@ -17,10 +17,8 @@ struct Timeline: ParsableCommand {
     func run() throws {
         let loaded = try scenario.loadScenario()
         let timeline = DealTimeline(loaded)
-        switch format {
-        case .text: try emit(TimelineReport.text(timeline, loaded), to: output)
-        case .markdown: try emit(TimelineReport.markdown(timeline, loaded), to: output)
-        case .json: try emit(TimelineReport.json(timeline, loaded), to: output)
-        }
+        try format.emit(
+            text: { TimelineReport.text(timeline, loaded) }, markdown: { TimelineReport.markdown(timeline, loaded) },
+            json: { TimelineReport.json(timeline, loaded) }, to: output)
     }
 }
