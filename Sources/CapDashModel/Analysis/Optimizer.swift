@@ -1,0 +1,233 @@
+/// Goal-seek: which facilities to retain, divest or lease back.
+///
+/// Two goals, each solved exactly by branch and bound (a node limit turns it
+/// into a labelled best-found plan on huge portfolios):
+/// - reach at least a capex-freed target, then, in this order: divest the least
+///   AI-ready MW, pay the least leaseback rent (PV), divest the least MW;
+/// - freed the most capex with at most N MW divested, then pay the least rent.
+/// Divest and leaseback free the same capex (MODEL.md section 3); they differ in
+/// capacity kept and rent paid, which is what the orders above weigh.
+public enum Optimizer {
+    public enum Goal: Sendable, Equatable {
+        case reachCapex(Double)
+        case maximizeCapex(maxDivestedMW: Double)
+    }
+
+    public struct Constraints: Sendable, Equatable {
+        /// AI-ready facilities may be leased back but never divested outright.
+        public var keepAIReady = false
+        /// Facilities whose current disposition the plan must keep.
+        public var locked: Set<String> = []
+
+        public init(keepAIReady: Bool = false, locked: Set<String> = []) {
+            self.keepAIReady = keepAIReady
+            self.locked = locked
+        }
+    }
+
+    public struct Plan: Sendable {
+        public var dispositions: [Disposition]
+        public var scenario: Scenario
+        public var evaluation: Evaluation
+        /// Proven optimal; false when the search hit its node limit.
+        public var exact: Bool
+        public var nodes: Int
+    }
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Nodes the search may visit before it settles for the best plan found.
+    public static let nodeLimit = 3_000_000
+
+    public static func optimize(_ scenario: Scenario, goal: Goal, constraints: Constraints = Constraints()) -> Result<Plan, Failure> {
+        let unknown = constraints.locked.filter { scenario.index(ofFacility: $0) == nil }
+        if !unknown.isEmpty {
+            return .failure(Failure(description: "unknown facility id to lock: " + unknown.sorted().joined(separator: ", ")))
+        }
+        var problem = Problem(scenario, constraints)
+        switch goal {
+        case .reachCapex(let target):
+            return problem.reach(target)
+        case .maximizeCapex(let cap):
+            return problem.maximize(maxDivestedMW: cap)
+        }
+    }
+
+    /// The scenario reduced to what the search needs, per facility.
+    struct Problem {
+        let scenario: Scenario
+        let constraints: Constraints
+        let factor: Double
+        /// Facilities the search decides (sellable and not locked).
+        var free: [Int] = []
+        var nodes = 0
+
+        init(_ scenario: Scenario, _ constraints: Constraints) {
+            self.scenario = scenario
+            self.constraints = constraints
+            factor = annuityFactor(rate: scenario.assumptions.discountRate, years: scenario.assumptions.horizonYears)
+            for (index, facility) in scenario.facilities.enumerated()
+            where facility.salePrice != nil && !constraints.locked.contains(facility.id) {
+                free.append(index)
+            }
+        }
+
+        func rentPV(_ index: Int) -> Double {
+            let facility = scenario.facilities[index]
+            return factor * (facility.leasebackRent ?? scenario.assumptions.leasebackCapRate * (facility.salePrice ?? 0))
+        }
+
+        /// How a sold free facility is best sold for the reach goal: (AI-ready MW divested, rent PV, MW divested).
+        func saleCost(_ index: Int) -> (mode: Disposition, cost: [Double]) {
+            let facility = scenario.facilities[index]
+            let divest = [facility.aiReady ? facility.capacityMW : 0, 0, facility.capacityMW]
+            let leaseback = [0, rentPV(index), 0]
+            if constraints.keepAIReady && facility.aiReady { return (.leaseback, leaseback) }
+            return lexicographicallyLess(divest, leaseback) ? (.divest, divest) : (.leaseback, leaseback)
+        }
+
+        /// The sums capex freed is made of: sale prices, book values and sustaining capex of the sold.
+        struct Sums {
+            var price = 0.0, book = 0.0, capex = 0.0
+
+            static func + (a: Sums, b: Sums) -> Sums {
+                Sums(price: a.price + b.price, book: a.book + b.book, capex: a.capex + b.capex)
+            }
+        }
+
+        func sums(_ index: Int) -> Sums {
+            let facility = scenario.facilities[index]
+            return Sums(price: facility.salePrice ?? 0, book: facility.bookValue, capex: facility.annualCapex)
+        }
+
+        /// MODEL.md's capex freed from the sold facilities' sums: O(1) per search node.
+        func capexFreed(_ sold: Sums) -> Double {
+            let a = scenario.assumptions
+            let costs = a.transactionCostRate * sold.price
+            let tax = a.taxRate * max(0, sold.price - sold.book - costs)
+            return sold.price - costs - tax + factor * sold.capex
+        }
+
+        mutating func reach(_ target: Double) -> Result<Plan, Failure> {
+            var lockedSums = Sums()
+            for (index, facility) in scenario.facilities.enumerated()
+            where constraints.locked.contains(facility.id) && facility.disposition.isSold {
+                lockedSums = lockedSums + sums(index)
+            }
+            let costs = free.map { saleCost($0) }
+            // Cheapest-first order finds good plans early, so the bound prunes sooner.
+            let order = free.indices.sorted { lexicographicallyLess(costs[$0].cost, costs[$1].cost) }
+            var remaining = [Sums](repeating: Sums(), count: order.count + 1)
+            for depth in stride(from: order.count - 1, through: 0, by: -1) {
+                remaining[depth] = remaining[depth + 1] + sums(free[order[depth]])
+            }
+            let most = capexFreed(lockedSums + remaining[0])
+            guard most >= target else {
+                return .failure(Failure(description: "the target cannot be reached: selling every facility that can be sold frees \(Money.format(most, symbol: Money.symbol(forCurrency: scenario.currency)))"))
+            }
+            var best: (cost: [Double], capex: Double, sold: [Bool])?
+            var sold = [Bool](repeating: false, count: free.count)
+            var exhausted = true
+
+            func search(_ depth: Int, _ cost: [Double], _ current: Sums) {
+                nodes += 1
+                if nodes > nodeLimit {
+                    exhausted = false
+                    return
+                }
+                // Costs only grow with every sale: prune what is already worse than the best plan.
+                if let best, lexicographicallyLess(best.cost, cost) { return }
+                // Capex only grows with every sale too: prune where even selling all the rest falls short.
+                guard capexFreed(current + remaining[depth]) >= target else { return }
+                let capex = capexFreed(current)
+                if capex >= target, best == nil || lexicographicallyLess(cost, best!.cost) || (cost == best!.cost && capex > best!.capex) {
+                    best = (cost, capex, sold)
+                }
+                guard depth < order.count else { return }
+                let slot = order[depth]
+                sold[slot] = true
+                search(depth + 1, zip(cost, costs[slot].cost).map { $0 + $1 }, current + sums(free[slot]))
+                sold[slot] = false
+                search(depth + 1, cost, current)
+            }
+            search(0, [0, 0, 0], lockedSums)
+            guard let best else {
+                return .failure(Failure(description: "no plan found within \(nodeLimit) search nodes"))
+            }
+            var dispositions = scenario.facilities.map(\.disposition)
+            for (slot, index) in free.enumerated() {
+                dispositions[index] = best.sold[slot] ? costs[slot].mode : .retain
+            }
+            return .success(plan(dispositions, exact: exhausted))
+        }
+
+        mutating func maximize(maxDivestedMW cap: Double) -> Result<Plan, Failure> {
+            // Every sale adds capex (a facility's book value and capex PV outweigh its tax), so all
+            // free facilities are sold; the choice is which to divest (no rent) within the MW cap.
+            let lockedMW = scenario.facilities.filter { constraints.locked.contains($0.id) && $0.disposition == .divest }
+                .reduce(0) { $0 + $1.capacityMW }
+            let room = cap - lockedMW
+            guard room >= 0 else {
+                return .failure(Failure(description: "locked facilities already divest \(Money.formatFixed(lockedMW, decimals: 1)) MW, more than the cap"))
+            }
+            let candidates = free.filter { !(constraints.keepAIReady && scenario.facilities[$0].aiReady) }
+            // 0/1 knapsack: maximize rent saved within `room` MW; ties keep AI-ready capacity, then MW.
+            let items = candidates.map { (index: $0, mw: scenario.facilities[$0].capacityMW, value: rentPV($0)) }
+                .sorted { $0.value / max($0.mw, 1e-9) > $1.value / max($1.mw, 1e-9) }
+            var chosen = [Bool](repeating: false, count: items.count)
+            var best: (value: Double, ai: Double, mw: Double, chosen: [Bool]) = (0, 0, 0, chosen)
+            var exhausted = true
+
+            func bound(_ depth: Int, _ used: Double, _ value: Double) -> Double {
+                var room = cap - lockedMW - used
+                var total = value
+                for item in items[depth...] {
+                    if item.mw <= room {
+                        room -= item.mw
+                        total += item.value
+                    } else {
+                        return total + (item.mw > 0 ? item.value * room / item.mw : item.value)
+                    }
+                }
+                return total
+            }
+            func search(_ depth: Int, _ used: Double, _ value: Double, _ ai: Double) {
+                nodes += 1
+                if nodes > nodeLimit {
+                    exhausted = false
+                    return
+                }
+                if value > best.value || (value == best.value && (ai < best.ai || (ai == best.ai && used < best.mw))) {
+                    best = (value, ai, used, chosen)
+                }
+                guard depth < items.count, bound(depth, used, value) >= best.value else { return }
+                let item = items[depth]
+                if used + item.mw <= room {
+                    chosen[depth] = true
+                    search(depth + 1, used + item.mw, value + item.value, ai + (scenario.facilities[item.index].aiReady ? item.mw : 0))
+                    chosen[depth] = false
+                }
+                search(depth + 1, used, value, ai)
+            }
+            search(0, 0, 0, 0)
+            var dispositions = scenario.facilities.map(\.disposition)
+            for index in free { dispositions[index] = .leaseback }
+            for (slot, item) in items.enumerated() where best.chosen[slot] { dispositions[item.index] = .divest }
+            // A leaseback with no rent costs nothing, so it beats divesting; keep it.
+            return .success(plan(dispositions, exact: exhausted))
+        }
+
+        func plan(_ dispositions: [Disposition], exact: Bool) -> Plan {
+            var result = scenario
+            for index in result.facilities.indices { result.facilities[index].disposition = dispositions[index] }
+            return Plan(dispositions: dispositions, scenario: result, evaluation: evaluate(result), exact: exact, nodes: nodes)
+        }
+    }
+
+    static func lexicographicallyLess(_ a: [Double], _ b: [Double]) -> Bool {
+        for (x, y) in zip(a, b) where x != y { return x < y }
+        return false
+    }
+}
