@@ -17,6 +17,10 @@ public struct DashboardState: Sendable {
         case help
         /// A recovery file from an earlier session: y restores it, n discards it, Esc decides later.
         case recoveryOffer
+        /// Typing the capex target for a goal-seek plan after `O`.
+        case planTarget(String)
+        /// A proposed plan: Enter or y accepts it as one undoable step, Esc or n dismisses it.
+        case planOffer([ScenarioEdit])
     }
 
     public struct Message: Sendable, Equatable {

@@ -67,6 +67,12 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
         return []
     case .recoveryOffer:
         return handleRecoveryKey(key, &state)
+    case .planTarget(let text):
+        handlePlanTargetKey(key, text, &state)
+        return []
+    case .planOffer(let edits):
+        handlePlanOfferKey(key, edits, &state)
+        return []
     case .normal:
         break
     }
@@ -115,6 +121,8 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
         } else if key == .character("e") {
             state.message = .init(text: "e edits an assumption: press a for the assumptions view", isError: false)
         }
+    case .character("O"):
+        state.mode = .planTarget("")
     case .character("u"): undo(&state)
     case .control("r"): redo(&state)
     case .character("R"): reset(&state)
@@ -266,6 +274,56 @@ private func handleRecoveryKey(_ key: Key, _ state: inout DashboardState) -> [Ef
         return []
     default:
         return []
+    }
+}
+
+/// `O`: type a capex target; the plan keeps every AI-ready facility (leasing back is allowed).
+private func handlePlanTargetKey(_ key: Key, _ text: String, _ state: inout DashboardState) {
+    switch key {
+    case .escape:
+        state.mode = .normal
+        state.message = nil
+    case .backspace, .delete, .control("h"):
+        state.mode = .planTarget(String(text.dropLast()))
+    case .character(let character):
+        state.mode = .planTarget(text + String(character))
+    case .enter:
+        guard let target = Money.parse(text), target >= 0, target.isFinite else {
+            state.message = .init(text: "target: expected money like 2B, found \"\(text)\"", isError: true)
+            return
+        }
+        switch Optimizer.optimize(state.scenario, goal: .reachCapex(target), constraints: .init(keepAIReady: true)) {
+        case .failure(let failure):
+            state.mode = .normal
+            state.message = .init(text: "no plan: \(failure.description)", isError: true)
+        case .success(let plan):
+            let edits = zip(state.scenario.facilities, plan.dispositions).enumerated().compactMap { index, pair -> ScenarioEdit? in
+                pair.0.disposition == pair.1 ? nil : .disposition(facility: index, from: pair.0.disposition, to: pair.1)
+            }
+            let currency = state.scenario.currency
+            state.mode = .planOffer(edits)
+            state.message = .init(
+                text: "plan: \(edits.count) change\(edits.count == 1 ? "" : "s"), capex freed \(Format.money(plan.evaluation.finance.capexFreed, currency: currency)), "
+                    + "rent PV \(Format.money(plan.evaluation.finance.leasebackRentPV, currency: currency)), AI-ready kept"
+                    + (plan.exact ? "" : " (best found, not proven optimal)") + ": Enter accepts, Esc dismisses",
+                isError: false)
+        }
+    default:
+        break
+    }
+}
+
+private func handlePlanOfferKey(_ key: Key, _ edits: [ScenarioEdit], _ state: inout DashboardState) {
+    switch key {
+    case .enter, .character("y"):
+        state.mode = .normal
+        if !edits.isEmpty { record(.batch(edits), &state) }
+        state.message = .init(text: "plan accepted: \(edits.count) change\(edits.count == 1 ? "" : "s") (u undoes)", isError: false)
+    case .escape, .character("n"):
+        state.mode = .normal
+        state.message = .init(text: "plan dismissed", isError: false)
+    default:
+        break
     }
 }
 

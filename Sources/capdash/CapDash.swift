@@ -13,7 +13,7 @@ struct CapDash: ParsableCommand {
             With no subcommand, opens the dashboard on FILE (default: the built-in example).
             Exit codes: 0 success, 1 invalid scenario, 2 usage error.
             """,
-        subcommands: [Dashboard.self, Report.self, Snapshot.self, Check.self, Diff.self, Sensitivity.self, Timeline.self, Review.self, Generate.self, Bench.self],
+        subcommands: [Dashboard.self, Report.self, Snapshot.self, Check.self, Diff.self, Sensitivity.self, Timeline.self, Optimize.self, Review.self, Generate.self, Bench.self],
         defaultSubcommand: Dashboard.self)
 
     /// Exit codes as documented: usage problems are 2, invalid scenarios 1; one line per message.

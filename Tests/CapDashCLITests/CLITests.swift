@@ -271,3 +271,28 @@ struct AnalysisCLITests {
         #expect(pack.contains("### Warnings"))
     }
 }
+
+@Suite("capdash optimize")
+struct OptimizeCLITests {
+    @Test("a plan that reaches $2B keeping AI-ready halls, in text and JSON")
+    func reach() throws {
+        let text = try CLI.run(["optimize", "--target-capex", "2B", "--keep-ai-ready"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Optimal (exact branch and bound"))
+        struct Plan: Decodable { var exact: Bool; var capex_freed: Double; var ai_ready_divested_mw: Double }
+        let plan = try JSONDecoder().decode(Plan.self, from: Data(try CLI.run(["optimize", "--target-capex", "2B", "--keep-ai-ready", "--format", "json"]).stdout.utf8))
+        #expect(plan.exact && plan.capex_freed >= 2e9 && plan.ai_ready_divested_mw == 0)
+    }
+
+    @Test("usage and impossible goals are clear one-line errors")
+    func errors() throws {
+        #expect(try CLI.run(["optimize"]).status == 2)
+        #expect(try CLI.run(["optimize", "--target-capex", "lots"]).status == 2)
+        let far = try CLI.run(["optimize", "--target-capex", "1T"])
+        #expect(far.status == 1)
+        #expect(far.stderrLines.count == 1)
+        #expect(far.stderr.hasPrefix("capdash: optimize: the target cannot be reached"))
+        let locked = try CLI.run(["optimize", "--max-divest-mw", "0", "--locked", "nope"])
+        #expect(locked.stderrLines == ["capdash: optimize: unknown facility id to lock: nope"])
+    }
+}

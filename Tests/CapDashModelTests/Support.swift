@@ -29,7 +29,7 @@ func facilityYAML(_ overrides: [String: String] = [:], id: String = "f1") -> Str
         ("id", id), ("name", "Facility"), ("region", "US"), ("capacity_mw", "10"), ("book_value", "100M"),
         ("sale_price", "150M"), ("annual_opex", "5M"), ("annual_capex", "2M"), ("disposition", "retain"),
     ]
-    for (key, value) in overrides {
+    for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
         if let index = fields.firstIndex(where: { $0.0 == key }) {
             fields[index].1 = value
         } else {

@@ -137,6 +137,31 @@ struct UpdateTests {
         #expect(state.tornado?.baseCapexFreed != before)
     }
 
+    @Test("O proposes a goal-seek plan; Enter accepts it as one undoable step, Esc dismisses it")
+    func goalSeek() throws {
+        var state = exampleState("O 2B enter")
+        guard case .planOffer(let edits) = state.mode else {
+            Issue.record("expected a plan offer, got \(state.mode)")
+            return
+        }
+        #expect(!edits.isEmpty)
+        #expect(!state.isDirty)
+        press("enter", &state)
+        #expect(state.evaluation.finance.capexFreed >= 2e9)
+        #expect(state.evaluation.capacity.aiReadyDivestedMW == 0)
+        #expect(state.undoStack.count == 1)
+        let plan = try Optimizer.optimize(ScenarioLoader.builtInExample(), goal: .reachCapex(2e9), constraints: .init(keepAIReady: true)).get()
+        #expect(state.scenario.facilities.map(\.disposition) == plan.dispositions)
+        press("u", &state)
+        #expect(!state.isDirty)
+        var dismissed = exampleState("O 2B enter esc")
+        #expect(dismissed.mode == .normal && !dismissed.isDirty)
+        press("O lots enter", &dismissed)
+        #expect(dismissed.message?.text == "target: expected money like 2B, found \"lots\"")
+        press("esc O 900B enter", &dismissed)
+        #expect(dismissed.message?.text.hasPrefix("no plan: the target cannot be reached") == true)
+    }
+
     @Test("[ and ] step assumptions in sensible steps, within their valid range")
     func stepping() {
         var state = exampleState("a")

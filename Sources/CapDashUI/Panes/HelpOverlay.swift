@@ -7,6 +7,7 @@ let helpLines: [(String, String)] = [
     ("g G Home End", "first, last"),
     ("Tab  a", "facilities / assumptions view"),
     ("x", "sensitivity: the tornado"),
+    ("O", "goal-seek: a plan to reach a capex target"),
     ("space", "cycle retain → divest → leaseback"),
     ("r d l", "retain, divest, leaseback"),
     ("[ ] - +", "step the assumption"),

@@ -20,6 +20,11 @@ func drawStatus(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
         } else {
             screen.put("  Enter sets · Esc cancels", x: rect.x + used, y: rect.y, role: .muted, limit: max(0, leftLimit - used))
         }
+    case .planTarget(let text):
+        var used = screen.put("goal-seek: capex freed of at least " + text, x: rect.x, y: rect.y, role: .input, limit: leftLimit)
+        used += screen.put("▏", x: rect.x + used, y: rect.y, role: .input)
+        let hint = state.message.map { "  " + $0.text } ?? "  like 2B · keeps AI-ready · Enter plans · Esc cancels"
+        screen.put(hint, x: rect.x + used, y: rect.y, role: state.message?.isError == true ? .error : .muted, limit: max(0, leftLimit - used))
     default:
         if let message = state.message {
             screen.put(message.text, x: rect.x, y: rect.y, role: message.isError ? .error : .accent, limit: leftLimit)

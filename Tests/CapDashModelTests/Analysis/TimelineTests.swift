@@ -31,8 +31,8 @@ struct TimelineTests {
     @Test("timeline keys are validated like the rest of the format")
     func validation() {
         #expect(errors(header + facilityYAML(["expected_close": "2026-13-01", "close_probability": "1.5"])) == [
-            "t.yaml:13:21: facilities[0].expected_close: expected a date like 2025-08-01, found \"2026-13-01\"",
-            "t.yaml:14:24: facilities[0].close_probability: expected a probability from 0 to 1 (like 0.8), found \"1.5\"",
+            "t.yaml:13:24: facilities[0].close_probability: expected a probability from 0 to 1 (like 0.8), found \"1.5\"",
+            "t.yaml:14:21: facilities[0].expected_close: expected a date like 2025-08-01, found \"2026-13-01\"",
         ])
     }
 

@@ -1,0 +1,69 @@
+import ArgumentParser
+import CapDashModel
+import CapDashReport
+
+struct Optimize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Goal-seek: choose retain, divest or leaseback per facility to reach a capex target, or to free the most capex under a divested-MW cap.",
+        discussion: """
+            --target-capex T: reach at least T of capex freed, then divest the least AI-ready MW, pay the least leaseback \
+            rent (PV), divest the least MW. --max-divest-mw N (alone): free the most capex with at most N MW divested, \
+            then pay the least rent. Exact (branch and bound); a huge portfolio may stop at the node limit, which the \
+            output says.
+            """)
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(name: .customLong("target-capex"), help: ArgumentHelp("Capex freed to reach, like 2B.", valueName: "MONEY"))
+    var targetCapex: String?
+
+    @Option(name: .customLong("max-divest-mw"), help: "With no target: the most MW that may be divested outright.")
+    var maxDivestMW: Double?
+
+    @Flag(name: .customLong("keep-ai-ready"), help: "Never divest an AI-ready facility outright (leasing it back is allowed).")
+    var keepAIReady = false
+
+    @Option(name: .long, help: ArgumentHelp("Facilities whose current disposition must stay.", valueName: "ID[,ID...]"))
+    var locked: [String] = []
+
+    @Option(name: .long, help: "text or json.")
+    var format: AnalysisFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically).", valueName: "OUT"))
+    var output: String?
+
+    func validate() throws {
+        if (targetCapex == nil) == (maxDivestMW == nil) {
+            throw ValidationError("give --target-capex, or --max-divest-mw alone")
+        }
+        if let targetCapex, Money.parse(targetCapex).map({ $0 >= 0 && $0.isFinite }) != true {
+            throw ValidationError("--target-capex \(targetCapex): expected money like 2B")
+        }
+        if let maxDivestMW, !(maxDivestMW >= 0) {
+            throw ValidationError("--max-divest-mw must be 0 or more")
+        }
+    }
+
+    func run() throws {
+        let loaded = try scenario.loadScenario()
+        let goal: Optimizer.Goal
+        let description: String
+        if let targetCapex, let target = Money.parse(targetCapex) {
+            goal = .reachCapex(target)
+            description = "capex freed >= \(Money.format(target, symbol: Money.symbol(forCurrency: loaded.currency)))" + (keepAIReady ? ", AI-ready kept" : "")
+        } else {
+            goal = .maximizeCapex(maxDivestedMW: maxDivestMW ?? 0)
+            description = "most capex freed with at most \(Money.formatFixed(maxDivestMW ?? 0, decimals: 1)) MW divested" + (keepAIReady ? ", AI-ready kept" : "")
+        }
+        let ids = Set(locked.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty })
+        switch Optimizer.optimize(loaded, goal: goal, constraints: .init(keepAIReady: keepAIReady, locked: ids)) {
+        case .failure(let failure):
+            throw ExitFailure(code: ExitFailure.invalidScenario, lines: ["capdash: optimize: \(failure.description)"])
+        case .success(let plan):
+            try format.emit(
+                text: { PlanReport.text(plan, loaded, goal: description) },
+                markdown: { "```text\n" + PlanReport.text(plan, loaded, goal: description) + "```\n" },
+                json: { PlanReport.json(plan, loaded, goal: description) }, to: output)
+        }
+    }
+}
