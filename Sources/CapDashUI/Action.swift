@@ -11,6 +11,10 @@ public enum Action: Sendable {
     case saved(paths: [String], note: String?, reloaded: Scenario?)
     case saveFailed(String)
     case viewWritten(String)
+    /// Scenario files beside the current one, for `c` to offer.
+    case scenarioFiles([String])
+    /// The second scenario to compare with was read (or could not be).
+    case comparisonLoaded(Result<Scenario, ScenarioLoadError>)
     case viewWriteFailed(String)
 }
 
@@ -24,4 +28,8 @@ public enum Effect: Sendable, Equatable {
     case writeView(String)
     /// Delete a recovery file once its edits are restored or declined.
     case discardRecovery(String)
+    /// List the scenario files in a directory (answered with `.scenarioFiles`).
+    case listScenarios(directory: String)
+    /// Read a scenario to compare with (answered with `.comparisonLoaded`).
+    case loadComparison(String)
 }

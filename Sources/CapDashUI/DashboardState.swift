@@ -6,6 +6,10 @@ public struct DashboardState: Sendable {
         case facilities, assumptions
         /// The tornado (`x`).
         case sensitivity
+        /// Cash by quarter (`T`).
+        case timeline
+        /// Side by side with a second scenario (`c`).
+        case comparison
     }
 
     public enum Mode: Sendable, Equatable {
@@ -21,6 +25,8 @@ public struct DashboardState: Sendable {
         case planTarget(String)
         /// A proposed plan: Enter or y accepts it as one undoable step, Esc or n dismisses it.
         case planOffer([ScenarioEdit])
+        /// Choosing a second scenario to compare with, from `scenarioChoices`.
+        case pickingComparison
     }
 
     public struct Message: Sendable, Equatable {
@@ -40,6 +46,11 @@ public struct DashboardState: Sendable {
     public var pane: Pane = .facilities
     /// The tornado for the current scenario, computed when its pane is shown.
     public private(set) var tornado: SensitivityAnalysis?
+    /// A second scenario to compare with (`capdash A B`, or picked with `c`).
+    public var other: Scenario?
+    /// Scenario files offered by `c` when no second scenario is loaded yet.
+    public var scenarioChoices: [String] = []
+    public var choiceCursor = 0
     public var mode: Mode = .normal
     public private(set) var rows: FacilityRows
     /// Every facility in the current sort order (recomputed only when the sort changes).

@@ -41,6 +41,24 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .viewWriteFailed(let reason):
         state.message = .init(text: "could not write the view: \(reason)", isError: true)
         return []
+    case .scenarioFiles(let files):
+        let current = state.loaded.file.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        state.scenarioChoices = files.filter { $0.split(separator: "/").last.map(String.init) != current }
+        guard !state.scenarioChoices.isEmpty else {
+            state.message = .init(text: "no other scenario files here to compare with (.yaml or .csv)", isError: true)
+            return []
+        }
+        state.choiceCursor = 0
+        state.mode = .pickingComparison
+        return []
+    case .comparisonLoaded(.success(let scenario)):
+        state.other = scenario
+        state.pane = .comparison
+        state.message = .init(text: "comparing with \(displayName(scenario)); c closes", isError: false)
+        return []
+    case .comparisonLoaded(.failure(let error)):
+        state.message = .init(text: "cannot compare: " + (error.diagnostics.first?.description ?? "invalid scenario"), isError: true)
+        return []
     }
 }
 
@@ -73,6 +91,8 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
     case .planOffer(let edits):
         handlePlanOfferKey(key, edits, &state)
         return []
+    case .pickingComparison:
+        return handlePickKey(key, &state)
     case .normal:
         break
     }
@@ -104,6 +124,20 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
         state.refreshTornado()
     case .character("x"):
         state.pane = state.pane == .sensitivity ? .facilities : .sensitivity
+        state.refreshTornado()
+    case .character("T"):
+        state.pane = state.pane == .timeline ? .facilities : .timeline
+        state.refreshTornado()
+    case .character("c"):
+        if state.pane == .comparison {
+            state.pane = .facilities
+        } else if state.other != nil {
+            state.pane = .comparison
+        } else {
+            let file = state.loaded.file ?? "./"
+            let directory = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
+            return [.listScenarios(directory: directory.isEmpty ? "/" : directory)]
+        }
         state.refreshTornado()
     case .character(" "):
         if state.pane == .facilities, let index = state.selectedFacility {
@@ -159,7 +193,7 @@ private func move(by delta: Int, _ state: inout DashboardState) {
     case .assumptions:
         let count = AssumptionKey.allCases.count
         state.assumptionCursor = max(0, min(count - 1, state.assumptionCursor.addingReportingOverflow(delta).partialValue))
-    case .sensitivity:
+    case .sensitivity, .timeline, .comparison:
         break
     }
 }
@@ -325,6 +359,19 @@ private func handlePlanOfferKey(_ key: Key, _ edits: [ScenarioEdit], _ state: in
     default:
         break
     }
+}
+
+private func handlePickKey(_ key: Key, _ state: inout DashboardState) -> [Effect] {
+    switch key {
+    case .character("j"), .down: state.choiceCursor = min(state.scenarioChoices.count - 1, state.choiceCursor + 1)
+    case .character("k"), .up: state.choiceCursor = max(0, state.choiceCursor - 1)
+    case .escape, .character("q"): state.mode = .normal
+    case .enter:
+        state.mode = .normal
+        return [.loadComparison(state.scenarioChoices[state.choiceCursor])]
+    default: break
+    }
+    return []
 }
 
 private func handleFilterKey(_ key: Key, _ state: inout DashboardState) {

@@ -15,12 +15,15 @@ public func view(_ state: DashboardState, size: Size? = nil) -> Screen {
     case .facilities: drawFacilities(&screen, layout.main, state)
     case .assumptions: drawAssumptions(&screen, layout.main, state)
     case .sensitivity: drawSensitivity(&screen, layout.main, state)
+    case .timeline: drawTimeline(&screen, layout.main, state)
+    case .comparison: drawComparison(&screen, layout.main, state)
     }
     drawCapex(&screen, layout.capex, state)
     drawTraining(&screen, layout.training, state)
     if let regions = layout.regions { drawRegions(&screen, regions, state) }
     drawStatus(&screen, layout.status, state)
     if state.mode == .help { drawHelp(&screen, size) }
+    if state.mode == .pickingComparison { drawPicker(&screen, size, state) }
     return screen
 }
 

@@ -11,12 +11,16 @@ struct Dashboard: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
+    @Argument(help: "A second scenario to compare with (the c view).")
+    var compareWith: String?
+
     @Option(name: .long, help: ArgumentHelp("Theme: dark, light, high-contrast, mono, a user theme, or a file.", valueName: "NAME|FILE"))
     var theme: String?
 
     func run() throws {
         var themes = try ThemeChoice(requested: theme)
         let loaded = try scenario.loadScenario()
+        let other = try compareWith.map { try ScenarioOptions.load($0) }
         let terminal: Terminal
         do {
             terminal = try Terminal()
@@ -24,6 +28,10 @@ struct Dashboard: ParsableCommand {
             throw ExitFailure(code: ExitFailure.usage, lines: ["capdash: " + unavailable.description])
         }
         var runtime = DashboardRuntime(terminal: terminal, scenario: loaded, themes: themes.names, initialTheme: themes.initial)
+        if let other {
+            runtime.state.other = other
+            runtime.state.pane = .comparison
+        }
         let outcome = runtime.run(themes: &themes)
         terminal.close()
         if let signal = outcome.signal {

@@ -54,6 +54,17 @@ struct DashboardRuntime {
                 case .save(let current, let loaded): save(current, loaded)
                 case .writeView(let markdown): writeView(markdown)
                 case .discardRecovery(let path): unlink(path)
+                case .listScenarios(let directory):
+                    let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+                        .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".csv")) }
+                        .sorted().map { directory == "." ? $0 : directory + "/" + $0 }
+                    _ = update(&state, .scenarioFiles(files))
+                case .loadComparison(let path):
+                    do {
+                        _ = update(&state, .comparisonLoaded(.success(try ScenarioLoader.load(path: path))))
+                    } catch {
+                        _ = update(&state, .comparisonLoaded(.failure(error)))
+                    }
                 }
             }
         }

@@ -22,6 +22,9 @@ struct Snapshot: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Theme name or file (for --format ansi).", valueName: "NAME|FILE"))
     var theme: String?
 
+    @Option(name: .long, help: ArgumentHelp("A second scenario to compare with (the c view).", valueName: "FILE"))
+    var compare: String?
+
     @Option(name: .long, help: "text or ansi.")
     var format: SnapshotFormat = .text
 
@@ -36,7 +39,11 @@ struct Snapshot: ParsableCommand {
         var themes = try ThemeChoice(requested: theme)
         let loaded = try scenario.loadScenario()
         let keyList = Key.parseSequence(keys)
-        let initial = DashboardState(scenario: loaded, size: parsedSize, themeNames: themes.names, theme: themes.initial)
+        var initial = DashboardState(scenario: loaded, size: parsedSize, themeNames: themes.names, theme: themes.initial)
+        if let compare {
+            initial.other = try ScenarioOptions.load(compare)
+            initial.pane = .comparison
+        }
         let state = replay(keyList, on: initial)
         let screen = view(state)
         switch format {

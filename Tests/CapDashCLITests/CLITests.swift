@@ -296,3 +296,17 @@ struct OptimizeCLITests {
         #expect(locked.stderrLines == ["capdash: optimize: unknown facility id to lock: nope"])
     }
 }
+
+@Suite("capdash snapshot --compare")
+struct CompareSnapshotTests {
+    @Test("the compare view shows both scenarios' figures and the facilities that differ")
+    func compare() throws {
+        let scratch = try Scratch()
+        let b = try scratch.write("b.csv", try CLI.run(["report", "--divest", "us-prineville-1", "--format", "csv"]).stdout)
+        let result = try CLI.run(["snapshot", "--compare", b, "--size", "120x40"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Compare · this (A) vs \(b) (B)") || result.stdout.contains("Compare · this (A) vs"))
+        #expect(result.stdout.contains("us-prineville-1  retain → divest"))
+        #expect(result.stdout.contains("capex_freed"))
+    }
+}

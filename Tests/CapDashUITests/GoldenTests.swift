@@ -33,6 +33,8 @@ struct GoldenTests {
         ("assumptions-100x30", "a ] j j j j j j j j j", Size(width: 100, height: 30), false),
         ("help-100x30", "?", Size(width: 100, height: 30), false),
         ("sensitivity-120x40", "x", Size(width: 120, height: 40), false),
+        ("timeline-100x30", "T", Size(width: 100, height: 30), false),
+        ("goal-seek-120x40", "O 2B enter enter", Size(width: 120, height: 40), false),
         ("filter-80x24", "/ us- enter", Size(width: 80, height: 24), false),
         ("too-small-50x15", "", Size(width: 50, height: 15), false),
     ]

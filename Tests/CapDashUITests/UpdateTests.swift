@@ -162,6 +162,30 @@ struct UpdateTests {
         #expect(dismissed.message?.text.hasPrefix("no plan: the target cannot be reached") == true)
     }
 
+    @Test("T shows the deal timeline; c compares with a second scenario, or offers the files beside this one")
+    func timelineAndCompare() {
+        var state = exampleState("T")
+        #expect(state.pane == .timeline)
+        press("T", &state)
+        #expect(state.pane == .facilities)
+        #expect(press("c", &state) == [.listScenarios(directory: ".")])  // the built-in example: the working directory
+        _ = update(&state, .scenarioFiles(["dir/a.yaml", "dir/b.csv"]))
+        #expect(state.mode == .pickingComparison)
+        press("j", &state)
+        #expect(press("enter", &state) == [.loadComparison("dir/b.csv")])
+        var other = ScenarioLoader.builtInExample()
+        other.facilities[0].disposition = .divest
+        _ = update(&state, .comparisonLoaded(.success(other)))
+        #expect(state.pane == .comparison)
+        let screen = view(state).plainText
+        #expect(screen.contains("Dispositions that differ: 1"))
+        #expect(screen.contains("us-prineville-1  retain → divest"))
+        press("c", &state)
+        #expect(state.pane == .facilities)
+        _ = update(&state, .scenarioFiles([]))
+        #expect(state.message?.isError == true)
+    }
+
     @Test("[ and ] step assumptions in sensible steps, within their valid range")
     func stepping() {
         var state = exampleState("a")

@@ -2,7 +2,7 @@ import CapDashModel
 
 /// `capdash diff A B`: the comparison as text, markdown or JSON.
 public enum ComparisonReport {
-    static func value(_ value: Double, _ unit: ScenarioComparison.Unit, currency: String) -> String {
+    public static func value(_ value: Double, _ unit: ScenarioComparison.Unit, currency: String) -> String {
         switch unit {
         case .money: Format.money(value, currency: currency)
         case .megawatts: Format.mw(value) + " MW"
@@ -12,7 +12,7 @@ public enum ComparisonReport {
         }
     }
 
-    static func delta(_ value: Double, _ unit: ScenarioComparison.Unit, currency: String) -> String {
+    public static func delta(_ value: Double, _ unit: ScenarioComparison.Unit, currency: String) -> String {
         if unit == .money { return Format.moneyDelta(value, currency: currency) }
         if value == 0 { return "±0" }
         return (value > 0 ? "+" : "") + Self.value(value, unit, currency: currency)
