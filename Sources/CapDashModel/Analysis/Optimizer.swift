@@ -32,6 +32,16 @@ public enum Optimizer {
         /// Proven optimal; false when the search hit its node limit.
         public var exact: Bool
         public var nodes: Int
+        /// For a plan not proven optimal: the first objective the plan does not
+        /// meet at zero, its value, and a lower bound no plan can beat.
+        public var gap: Gap?
+    }
+
+    public struct Gap: Sendable, Equatable {
+        /// `ai_ready_divested_mw`, `leaseback_rent_pv` or `divested_mw`.
+        public var objective: String
+        public var value: Double
+        public var lowerBound: Double
     }
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -117,8 +127,11 @@ public enum Optimizer {
                 lockedSums = lockedSums + sums(index)
             }
             let costs = free.map { saleCost($0) }
-            // Cheapest-first order finds good plans early, so the bound prunes sooner.
-            let order = free.indices.sorted { lexicographicallyLess(costs[$0].cost, costs[$1].cost) }
+            // Cheapest per dollar freed first: the first dive is the greedy plan, so the bound prunes early.
+            let contribution = free.map { max(1e-9, capexFreed(sums($0))) }
+            let order = free.indices.sorted { x, y in
+                lexicographicallyLess(costs[x].cost.map { $0 / contribution[x] }, costs[y].cost.map { $0 / contribution[y] })
+            }
             var remaining = [Sums](repeating: Sums(), count: order.count + 1)
             for depth in stride(from: order.count - 1, through: 0, by: -1) {
                 remaining[depth] = remaining[depth + 1] + sums(free[order[depth]])
@@ -160,7 +173,34 @@ public enum Optimizer {
             for (slot, index) in free.enumerated() {
                 dispositions[index] = best.sold[slot] ? costs[slot].mode : .retain
             }
-            return .success(plan(dispositions, exact: exhausted))
+            var result = plan(dispositions, exact: exhausted)
+            if !exhausted { result.gap = gap(best.cost, costs.map(\.cost), target: target, locked: lockedSums) }
+            return .success(result)
+        }
+
+        /// A valid bound for the first objective the plan does not meet at zero:
+        /// each facility adds at most `bound` capex (its price net of costs, its
+        /// capex PV, and the tax its loss could save), so a fractional knapsack over
+        /// those bounds costs no more than any plan that reaches the target.
+        func gap(_ best: [Double], _ costs: [[Double]], target: Double, locked: Sums) -> Gap? {
+            guard let component = best.firstIndex(where: { $0 > 0 }) else { return nil }
+            let names = ["ai_ready_divested_mw", "leaseback_rent_pv", "divested_mw"]
+            let a = scenario.assumptions
+            var deficit = target - capexFreed(locked)
+            let items = free.indices.map { slot -> (cost: Double, gain: Double) in
+                let facility = scenario.facilities[free[slot]]
+                let price = facility.salePrice ?? 0
+                let loss = max(0, facility.bookValue - price * (1 - a.transactionCostRate))
+                let bound = price * (1 - a.transactionCostRate) + factor * facility.annualCapex + a.taxRate * loss
+                return (costs[slot][component], bound)
+            }.sorted { $0.cost / max($0.gain, 1e-300) < $1.cost / max($1.gain, 1e-300) }
+            var lowerBound = 0.0
+            for item in items where deficit > 0 {
+                let share = item.gain >= deficit ? deficit / item.gain : 1
+                lowerBound += item.cost * share
+                deficit -= item.gain * share
+            }
+            return Gap(objective: names[component], value: best[component], lowerBound: min(lowerBound, best[component]))
         }
 
         mutating func maximize(maxDivestedMW cap: Double) -> Result<Plan, Failure> {
@@ -222,7 +262,7 @@ public enum Optimizer {
         func plan(_ dispositions: [Disposition], exact: Bool) -> Plan {
             var result = scenario
             for index in result.facilities.indices { result.facilities[index].disposition = dispositions[index] }
-            return Plan(dispositions: dispositions, scenario: result, evaluation: evaluate(result), exact: exact, nodes: nodes)
+            return Plan(dispositions: dispositions, scenario: result, evaluation: evaluate(result), exact: exact, nodes: nodes, gap: nil)
         }
     }
 

@@ -24,14 +24,21 @@ public enum PlanReport {
         return rows.map { ($0.0, $0.1.0, $0.1.1) }
     }
 
-    static func status(_ plan: Optimizer.Plan) -> String {
-        plan.exact
-            ? "Optimal (exact branch and bound, \(Format.count(Double(plan.nodes))) nodes)."
-            : "Best plan found, not proven optimal: the search stopped after \(Format.count(Double(plan.nodes))) nodes (a heuristic result)."
+    static func status(_ plan: Optimizer.Plan, currency: String) -> String {
+        if plan.exact { return "Optimal (exact branch and bound, \(Format.count(Double(plan.nodes))) nodes)." }
+        var text = "Best plan found, not proven optimal: the search stopped after \(Format.count(Double(plan.nodes))) nodes (a heuristic result)."
+        if let gap = plan.gap {
+            let money = gap.objective == "leaseback_rent_pv"
+            let value = money ? Format.money(gap.value, currency: currency) : Format.mw(gap.value) + " MW"
+            let bound = money ? Format.money(gap.lowerBound, currency: currency) : Format.mw(gap.lowerBound) + " MW"
+            text += " Optimality gap on \(gap.objective): \(value) found, no plan below \(bound)."
+        }
+        return text
     }
 
     public static func text(_ plan: Optimizer.Plan, _ scenario: Scenario, goal: String) -> String {
-        var lines = ["Plan for " + TerminalSafe.text(scenario.name) + ": " + goal, status(plan), ""]
+        var lines = ["Plan for " + TerminalSafe.text(scenario.name) + ": " + goal]
+        lines += TextReport.wrap(status(plan, currency: scenario.currency), width: 98) + [""]
         let table = ReviewSheet.Table(
             columns: [.init(title: "Figure", alignRight: false, maxWidth: 24), .init(title: "Now", alignRight: true, maxWidth: 12), .init(title: "Plan", alignRight: true, maxWidth: 12)],
             rows: figures(plan, scenario).map { [$0.0, $0.1, $0.2] }, totals: nil)
@@ -54,6 +61,13 @@ public enum PlanReport {
         json.field("goal", .string(goal))
         json.field("exact", .bool(plan.exact))
         json.field("nodes", .integer(plan.nodes))
+        if let gap = plan.gap {
+            json.beginObject("gap")
+            json.field("objective", .string(gap.objective))
+            json.field("value", .number(gap.value))
+            json.field("lower_bound", .number(gap.lowerBound))
+            json.endObject()
+        }
         json.field("capex_freed", .number(plan.evaluation.finance.capexFreed))
         json.field("net_cash_pv", .number(plan.evaluation.finance.netCashPV))
         json.field("leaseback_rent_pv", .number(plan.evaluation.finance.leasebackRentPV))
