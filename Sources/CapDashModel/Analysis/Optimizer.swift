@@ -52,11 +52,16 @@ public enum Optimizer {
     public static let nodeLimit = 3_000_000
 
     public static func optimize(_ scenario: Scenario, goal: Goal, constraints: Constraints = Constraints()) -> Result<Plan, Failure> {
+        optimize(scenario, goal: goal, constraints: constraints, nodeLimit: nodeLimit)
+    }
+
+    /// A lower node limit lets tests see the labelled best-found result on small portfolios.
+    static func optimize(_ scenario: Scenario, goal: Goal, constraints: Constraints, nodeLimit: Int) -> Result<Plan, Failure> {
         let unknown = constraints.locked.filter { scenario.index(ofFacility: $0) == nil }
         if !unknown.isEmpty {
             return .failure(Failure(description: "unknown facility id to lock: " + unknown.sorted().joined(separator: ", ")))
         }
-        var problem = Problem(scenario, constraints)
+        var problem = Problem(scenario, constraints, nodeLimit: nodeLimit)
         switch goal {
         case .reachCapex(let target):
             return problem.reach(target)
@@ -70,13 +75,15 @@ public enum Optimizer {
         let scenario: Scenario
         let constraints: Constraints
         let factor: Double
+        let nodeLimit: Int
         /// Facilities the search decides (sellable and not locked).
         var free: [Int] = []
         var nodes = 0
 
-        init(_ scenario: Scenario, _ constraints: Constraints) {
+        init(_ scenario: Scenario, _ constraints: Constraints, nodeLimit: Int) {
             self.scenario = scenario
             self.constraints = constraints
+            self.nodeLimit = nodeLimit
             factor = annuityFactor(rate: scenario.assumptions.discountRate, years: scenario.assumptions.horizonYears)
             for (index, facility) in scenario.facilities.enumerated()
             where facility.salePrice != nil && !constraints.locked.contains(facility.id) {

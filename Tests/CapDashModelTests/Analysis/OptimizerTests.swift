@@ -79,6 +79,27 @@ struct OptimizerTests {
         #expect(Self.same(actual, expected), "seed \(seed): optimizer \(actual), brute force \(expected)")
     }
 
+    @Test("a search stopped early is labelled, and its gap's lower bound is below the true optimum", arguments: Array(UInt64(1)...10))
+    func gap(seed: UInt64) throws {
+        var scenario = PortfolioGenerator.scenario(facilities: 14, seed: seed)
+        for index in scenario.facilities.indices {
+            scenario.facilities[index].disposition = .retain
+            if scenario.facilities[index].salePrice == nil { scenario.facilities[index].salePrice = scenario.facilities[index].bookValue }
+        }
+        let most = try Optimizer.optimize(scenario, goal: .maximizeCapex(maxDivestedMW: 1e9)).get().evaluation.finance.capexFreed
+        let goal = Optimizer.Goal.reachCapex(most * 0.6)
+        let exact = try Optimizer.optimize(scenario, goal: goal, constraints: .init(), nodeLimit: 10_000_000).get()
+        #expect(exact.exact && exact.gap == nil)
+        let rough = try Optimizer.optimize(scenario, goal: goal, constraints: .init(), nodeLimit: 20).get()
+        #expect(!rough.exact)
+        #expect(rough.evaluation.finance.capexFreed >= most * 0.6)
+        let gap = try #require(rough.gap)
+        let optimum = gap.objective == "leaseback_rent_pv" ? exact.evaluation.finance.leasebackRentPV
+            : gap.objective == "divested_mw" ? exact.evaluation.capacity.divestedMW : exact.evaluation.capacity.aiReadyDivestedMW
+        #expect(gap.lowerBound <= optimum + 1e-6)
+        #expect(optimum <= gap.value + 1e-6)
+    }
+
     @Test("an unreachable target says the most that can be freed")
     func unreachable() {
         let scenario = ScenarioLoader.builtInExample()
