@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CapDashModelTests", dependencies: ["CapDashModel"]),
+        .testTarget(name: "CapDashModelTests", dependencies: ["CapDashModel", "CapDashReport"]),
         .testTarget(name: "CapDashReportTests", dependencies: ["CapDashReport", "CapDashModel"]),
         .testTarget(
             name: "CapDashUITests", dependencies: ["CapDashUI", "CapDashModel", "CapDashReport"], exclude: ["Golden"]),
