@@ -2,6 +2,13 @@
 /// in any order, one facility per row, empty cells meaning absent.
 enum FacilitiesCSV {
     static func read(_ bytes: [UInt8], reader: inout FieldReader, limit: Int = FacilityCollector.limit) -> [Facility] {
+        // Refuse an oversized file before parsing it: counting records is fast, parsing them is not.
+        if let line = lineOfRecord(limit + 2, in: bytes) {
+            reader.error(
+                SourcePosition(line: line, column: 1), "facilities[\(limit)]",
+                "more than \(limit) facilities; capdash handles at most \(limit) per scenario, so split the portfolio")
+            return []
+        }
         var parser = CSVParser(bytes: bytes)
         var collector = FacilityCollector(limit: limit)
         do {
@@ -35,6 +42,31 @@ enum FacilitiesCSV {
             reader.error(error.position, "", error.message)
         }
         return collector.facilities
+    }
+
+    /// The line where record `number` (1-based, the header being 1) starts, if the file has that many:
+    /// a quote-aware count of line breaks, so quoted line breaks do not count.
+    static func lineOfRecord(_ number: Int, in bytes: [UInt8]) -> Int? {
+        var records = 1
+        var line = 1
+        var quoted = false
+        var atRecordStart = true
+        for byte in bytes {
+            if atRecordStart && byte != 0x0A && byte != 0x0D {
+                if records == number { return line }
+                atRecordStart = false
+            }
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if byte == 0x0A {
+                line += 1
+                if !quoted {
+                    records += atRecordStart ? 0 : 1
+                    atRecordStart = true
+                }
+            }
+        }
+        return nil
     }
 
     /// The facility key of each column; nil (with diagnostics) when the header is unusable.

@@ -37,6 +37,9 @@ enum YAMLTreeBuilder {
     static let aliasExpansionLimit = 10_000_000
     /// Deeper than any scenario needs; libyaml's own limit is 1,000.
     static let nestingLimit = 64
+    /// Values one YAML file may hold (about 75,000 inline facilities): past it, the
+    /// tree would cost gigabytes. Big portfolios belong in a facilities CSV.
+    static let nodeLimit = 2_000_000
 
     struct Failure: Error {
         var position: SourcePosition
@@ -60,7 +63,7 @@ enum YAMLTreeBuilder {
     }
 
     /// The document's root node, or nil for an empty document.
-    static func build(_ bytes: [UInt8]) throws(Failure) -> YAMLNode? {
+    static func build(_ bytes: [UInt8], nodeLimit: Int = YAMLTreeBuilder.nodeLimit) throws(Failure) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw Failure(position: SourcePosition(line: 1, column: 1), message: "out of memory starting the YAML parser")
@@ -69,7 +72,7 @@ enum YAMLTreeBuilder {
         let result: Result<YAMLNode?, Failure> = bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             do throws(Failure) {
-                return .success(try buildEvents(&parser))
+                return .success(try buildEvents(&parser, nodeLimit: nodeLimit))
             } catch {
                 return .failure(error)
             }
@@ -77,12 +80,13 @@ enum YAMLTreeBuilder {
         return try result.get()
     }
 
-    private static func buildEvents(_ parser: inout yaml_parser_t) throws(Failure) -> YAMLNode? {
+    private static func buildEvents(_ parser: inout yaml_parser_t, nodeLimit: Int) throws(Failure) -> YAMLNode? {
         var stack: [Frame] = []
         var anchors: [String: YAMLNode] = [:]
         var root: YAMLNode?
         var documents = 0
         var aliasExpansion = 0
+        var nodeCount = 0
 
         func attach(_ node: YAMLNode) {
             guard let top = stack.last else {
@@ -108,6 +112,14 @@ enum YAMLTreeBuilder {
             defer { yaml_event_delete(&event) }
             let position = SourcePosition(
                 line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            if event.type == YAML_SCALAR_EVENT || event.type == YAML_MAPPING_START_EVENT || event.type == YAML_SEQUENCE_START_EVENT {
+                nodeCount += 1
+                if nodeCount > nodeLimit {
+                    throw Failure(
+                        position: position,
+                        message: "more than \(nodeLimit) YAML values; put a portfolio this large in a facilities CSV (facilities_csv)")
+                }
+            }
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return root

@@ -280,3 +280,25 @@ struct FuzzFindingTests {
         #expect(SourceFile.position(ofByte: 6, in: bytes) == SourcePosition(line: 2, column: 4))
     }
 }
+
+@Suite("Size limits that keep memory bounded")
+struct SizeLimitTests {
+    @Test("a YAML file with more values than the limit is refused while it is read")
+    func yamlNodes() {
+        let text = "schema: capdash/v1\nname: big\nfacilities: [" + (0..<50).map { "{id: f\($0)}" }.joined(separator: ", ") + "]\n"
+        do {
+            _ = try YAMLTreeBuilder.build(Array(text.utf8), nodeLimit: 40)
+            Issue.record("expected the node limit to stop the read")
+        } catch {
+            #expect(error.message == "more than 40 YAML values; put a portfolio this large in a facilities CSV (facilities_csv)")
+            #expect(error.position.line == 3)
+        }
+        #expect(YAMLTreeBuilder.nodeLimit == 2_000_000)
+    }
+
+    @Test("a CSV with more rows than the facility limit is refused before parsing, quoted line breaks not counted")
+    func csvRows() {
+        #expect(FacilitiesCSV.lineOfRecord(3, in: Array("h\n\"a\nb\",1\n\nc\n".utf8)) == 5)
+        #expect(FacilitiesCSV.lineOfRecord(4, in: Array("h\n\"a\nb\",1\n\nc\n".utf8)) == nil)
+    }
+}
