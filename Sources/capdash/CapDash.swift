@@ -9,6 +9,10 @@ struct CapDash: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capdash",
         abstract: "Infrastructure capital allocation: what selling, keeping or leasing back data centers frees, and what it buys in AI training compute.",
+        usage: """
+            capdash [FILE] [COMPARE_FILE] [--theme NAME|FILE] [--divest ID,..] [--set KEY=VALUE]
+              capdash <subcommand>
+            """,
         discussion: """
             With no subcommand, opens the dashboard on FILE (default: the built-in example).
             Exit codes: 0 success, 1 invalid scenario, 2 usage error.
