@@ -6,6 +6,7 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
     case horizonYears = "horizon_years"
     case leasebackCapRate = "leaseback_cap_rate"
     case pue
+    case contributeRetainedStake = "contribute_retained_stake"
     case gpuName = "gpu.name"
     case gpuUnitCapex = "gpu.unit_capex"
     case gpuPowerKW = "gpu.power_kw"
@@ -23,6 +24,7 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
         case .horizonYears: Double(assumptions.horizonYears)
         case .leasebackCapRate: assumptions.leasebackCapRate
         case .pue: assumptions.pue
+        case .contributeRetainedStake: assumptions.contributeRetainedStake
         case .gpuName: nil
         case .gpuUnitCapex: assumptions.gpu.unitCapex
         case .gpuPowerKW: assumptions.gpu.powerKW
@@ -58,6 +60,8 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
             reader.rate(field, path)
         case .pue:
             reader.number(field, path, expected: "a PUE >= 1 (like 1.1)") { $0 >= 1 }
+        case .contributeRetainedStake:
+            reader.stake(field, path)
         case .gpuUnitCapex:
             reader.money(field, path).flatMap { value in
                 if value > 0 { return value }
@@ -84,6 +88,7 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
         case .horizonYears: assumptions.horizonYears = Int(value)
         case .leasebackCapRate: assumptions.leasebackCapRate = value
         case .pue: assumptions.pue = value
+        case .contributeRetainedStake: assumptions.contributeRetainedStake = value
         case .gpuName: break
         case .gpuUnitCapex: assumptions.gpu.unitCapex = value
         case .gpuPowerKW: assumptions.gpu.powerKW = value

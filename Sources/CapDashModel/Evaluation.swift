@@ -8,6 +8,7 @@ public struct Evaluation: Sendable, Equatable {
         public var retain: Int
         public var divest: Int
         public var leaseback: Int
+        public var contribute: Int
     }
 
     public struct Finance: Sendable, Equatable {
@@ -23,6 +24,8 @@ public struct Evaluation: Sendable, Equatable {
         public var avoidedOpexPV: Double
         public var leasebackRentPV: Double
         public var netCashPV: Double
+        /// Stake x sale price over contributed facilities (MODEL.md section 6).
+        public var retainedEquity: Double
     }
 
     public struct Capacity: Sendable, Equatable {
@@ -83,11 +86,12 @@ public func evaluate(
         aiReadyRetainedMW: totals.aiReadyRetainedMW, aiReadyDivestedMW: totals.aiReadyDivestedMW)
     return Evaluation(
         counts: Evaluation.Counts(
-            facilities: totals.facilities, retain: totals.retained, divest: totals.divested, leaseback: totals.leasedBack),
+            facilities: totals.facilities, retain: totals.retained, divest: totals.divested, leaseback: totals.leasedBack,
+            contribute: totals.contributed),
         finance: finance,
         capacity: capacity,
         training: trainingBudget(capexFreed: finance.capexFreed, aiReadyDivestedMW: totals.aiReadyDivestedMW, assumptions),
-        regions: regions,
+        regions: regions.map { $0.resolved(defaultStake: assumptions.contributeRetainedStake) },
         warnings: warnings,
         warningCount: warningCount ?? warnings.count)
 }
@@ -99,22 +103,30 @@ public func annuityFactor(rate: Double, years: Int) -> Double {
 }
 
 func financeFigures(_ totals: PortfolioTotals, _ assumptions: Assumptions) -> Evaluation.Finance {
-    let grossProceeds = totals.salePrice
+    // Contributions on the default stake join the phi-weighted sums here, where phi is known.
+    let stake = assumptions.contributeRetainedStake
+    let phi = 1 - stake
+    let pending = totals.defaultStake
+    let grossProceeds = totals.salePrice + phi * pending.salePrice.value
+    let bookValueReleased = totals.bookValue + phi * pending.bookValue.value
+    let soldCapex = totals.annualCapex + phi * pending.annualCapex.value
     let transactionCosts = assumptions.transactionCostRate * grossProceeds
-    let gainOnSale = totals.salePrice - totals.bookValue - transactionCosts
+    let gainOnSale = grossProceeds - bookValueReleased - transactionCosts
     let tax = assumptions.taxRate * max(0, gainOnSale)
     let netProceeds = grossProceeds - transactionCosts - tax
     let factor = annuityFactor(rate: assumptions.discountRate, years: assumptions.horizonYears)
-    let avoidedCapexPV = factor * totals.annualCapex
+    let avoidedCapexPV = factor * soldCapex
     let capexFreed = netProceeds + avoidedCapexPV
     let avoidedOpexPV = factor * totals.divestedAnnualOpex
     let rent = totals.leasebackRentGiven + assumptions.leasebackCapRate * totals.leasebackSalePriceWithoutRent
+        + phi * (pending.rentGiven.value + assumptions.leasebackCapRate * pending.salePriceWithoutRent.value)
     let leasebackRentPV = factor * rent
     return Evaluation.Finance(
         grossProceeds: grossProceeds, transactionCosts: transactionCosts, gainOnSale: gainOnSale, tax: tax,
-        netProceeds: netProceeds, bookValueReleased: totals.bookValue, annuityFactor: factor,
+        netProceeds: netProceeds, bookValueReleased: bookValueReleased, annuityFactor: factor,
         avoidedCapexPV: avoidedCapexPV, capexFreed: capexFreed, avoidedOpexPV: avoidedOpexPV,
-        leasebackRentPV: leasebackRentPV, netCashPV: capexFreed + avoidedOpexPV - leasebackRentPV)
+        leasebackRentPV: leasebackRentPV, netCashPV: capexFreed + avoidedOpexPV - leasebackRentPV,
+        retainedEquity: totals.retainedEquity + stake * pending.salePrice.value)
 }
 
 /// What the freed capital buys in GPUs, and what divested AI-ready capacity gives up.

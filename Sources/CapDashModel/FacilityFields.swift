@@ -10,13 +10,15 @@ public enum FacilityKey: String, CaseIterable, Sendable {
     case annualCapex = "annual_capex"
     case disposition
     case leasebackRent = "leaseback_rent"
+    /// The stake kept when contributed (MODEL.md section 6).
+    case retainedStake = "retained_stake"
     /// Deal timeline (optional, see docs/scenario-format.md): when the sale should close, and how likely it is.
     case expectedClose = "expected_close"
     case closeProbability = "close_probability"
 
     public var isRequired: Bool {
         switch self {
-        case .country, .aiReady, .commissioned, .salePrice, .leasebackRent, .expectedClose, .closeProbability: false
+        case .country, .aiReady, .commissioned, .salePrice, .leasebackRent, .retainedStake, .expectedClose, .closeProbability: false
         default: true
         }
     }
@@ -94,6 +96,7 @@ struct FacilityCollector {
         let capex = present(.annualCapex).flatMap { reader.money($0, path(.annualCapex)) }
         let disposition = present(.disposition).flatMap { readDisposition($0, path(.disposition), &reader) }
         let rent = present(.leasebackRent).flatMap { reader.money($0, path(.leasebackRent)) }
+        let stake = present(.retainedStake).flatMap { reader.stake($0, path(.retainedStake)) }
         let expectedClose = present(.expectedClose).flatMap { reader.date($0, path(.expectedClose)) }
         let probability = present(.closeProbability).flatMap {
             reader.number($0, path(.closeProbability), expected: "a probability from 0 to 1 (like 0.8)") { (0...1).contains($0) }
@@ -121,11 +124,12 @@ struct FacilityCollector {
             Facility(
                 id: id, name: name, region: region, country: country, capacityMW: capacity, aiReady: aiReady,
                 commissioned: commissioned, bookValue: bookValue, salePrice: salePrice, annualOpex: opex,
-                annualCapex: capex, disposition: disposition, leasebackRent: rent,
+                annualCapex: capex, disposition: disposition, leasebackRent: rent, retainedStake: stake,
                 expectedClose: expectedClose, closeProbability: probability,
                 source: FacilitySource(
                     file: reader.file, item: item, salePrice: fields[.salePrice]?.position,
-                    leasebackRent: fields[.leasebackRent]?.position, disposition: fields[.disposition]?.position)))
+                    leasebackRent: fields[.leasebackRent]?.position, disposition: fields[.disposition]?.position,
+                    retainedStake: fields[.retainedStake]?.position)))
         return true
     }
 

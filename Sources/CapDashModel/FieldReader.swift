@@ -123,6 +123,11 @@ struct FieldReader {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 
+    /// A retained stake: 0 <= s < 1 (a whole stake would be no contribution at all).
+    mutating func stake(_ field: RawField, _ path: String) -> Double? {
+        number(field, path, expected: "a stake from 0 up to (not including) 1, like 0.2") { $0 >= 0 && $0 < 1 }
+    }
+
     mutating func bool(_ field: RawField, _ path: String) -> Bool? {
         if case .text(let text, _) = field.content {
             switch text.trimmingSpaces().keywordFolded() {

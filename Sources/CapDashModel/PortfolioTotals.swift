@@ -1,28 +1,40 @@
-/// The sums over facilities that every figure of MODEL.md section 3 is built
-/// from, each a compensated sum so neither size nor toggling makes it drift. A facility's share can be added or removed on its own, so a toggle
+/// The sums over facilities that every figure of MODEL.md sections 3 and 6 is
+/// built from, each a compensated sum so neither size nor toggling makes it
+/// drift. A facility's share can be added or removed on its own, so a toggle
 /// costs O(1) instead of a pass over the whole portfolio.
+///
+/// Sales are weighted by the sold fraction phi (section 6). Contributed
+/// facilities on the default stake are summed apart, unweighted, because their
+/// phi depends on an assumption the dashboard can step; `evaluate` weighs them.
 public struct PortfolioTotals: Sendable, Equatable {
     public var facilities = 0
     public var retained = 0
     public var divested = 0
     public var leasedBack = 0
+    public var contributed = 0
 
-    /// Over sold facilities S (divest and leaseback).
+    /// phi-weighted over sold facilities (divest, leaseback, contribute with its own stake).
     public var salePrice: Double { salePriceSum.value }
     private var salePriceSum = CompensatedSum()
     public var bookValue: Double { bookValueSum.value }
     private var bookValueSum = CompensatedSum()
     public var annualCapex: Double { annualCapexSum.value }
     private var annualCapexSum = CompensatedSum()
-    /// Over divested facilities D only: a leaseback keeps paying opex.
+    /// Over divested facilities D only: a leaseback or contribution keeps paying opex.
     public var divestedAnnualOpex: Double { divestedAnnualOpexSum.value }
     private var divestedAnnualOpexSum = CompensatedSum()
-    /// Over leaseback facilities L: rent as given, and the sale prices of those
-    /// without a rent (their rent is cap rate x price, which depends on an assumption).
+    /// phi-weighted over L and C: rent as given, and the sale prices of those without a rent
+    /// (their rent is cap rate x price, which depends on an assumption).
     public var leasebackRentGiven: Double { leasebackRentGivenSum.value }
     private var leasebackRentGivenSum = CompensatedSum()
     public var leasebackSalePriceWithoutRent: Double { leasebackSalePriceWithoutRentSum.value }
     private var leasebackSalePriceWithoutRentSum = CompensatedSum()
+    /// Stake x price over contributed facilities with their own stake.
+    public var retainedEquity: Double { retainedEquitySum.value }
+    private var retainedEquitySum = CompensatedSum()
+
+    /// Contributed facilities on the default stake, unweighted.
+    public var defaultStake = ContributedSums()
 
     public var retainedMW: Double { retainedMWSum.value }
     private var retainedMWSum = CompensatedSum()
@@ -32,6 +44,16 @@ public struct PortfolioTotals: Sendable, Equatable {
     private var aiReadyRetainedMWSum = CompensatedSum()
     public var aiReadyDivestedMW: Double { aiReadyDivestedMWSum.value }
     private var aiReadyDivestedMWSum = CompensatedSum()
+
+    /// Sums of contributed facilities whose stake is the assumption's default.
+    public struct ContributedSums: Sendable, Equatable {
+        public var salePrice = CompensatedSum()
+        public var bookValue = CompensatedSum()
+        public var annualCapex = CompensatedSum()
+        public var rentGiven = CompensatedSum()
+        public var salePriceWithoutRent = CompensatedSum()
+        public init() {}
+    }
 
     public init() {}
 
@@ -54,21 +76,35 @@ public struct PortfolioTotals: Sendable, Equatable {
         case .retain: retained += count
         case .divest: divested += count
         case .leaseback: leasedBack += count
+        case .contribute: contributed += count
         }
-        if facility.disposition.isSold {
-            salePriceSum += sign * (facility.salePrice ?? 0)
-            bookValueSum += sign * facility.bookValue
-            annualCapexSum += sign * facility.annualCapex
+        let price = facility.salePrice ?? 0
+        if facility.disposition == .contribute && facility.retainedStake == nil {
+            defaultStake.salePrice += sign * price
+            defaultStake.bookValue += sign * facility.bookValue
+            defaultStake.annualCapex += sign * facility.annualCapex
+            if let rent = facility.leasebackRent {
+                defaultStake.rentGiven += sign * rent
+            } else {
+                defaultStake.salePriceWithoutRent += sign * price
+            }
+        } else if facility.disposition.isSold {
+            // phi is known here: 1, or 1 - the facility's own stake.
+            let phi = facility.disposition == .contribute ? 1 - facility.retainedStake! : 1
+            salePriceSum += sign * phi * price
+            bookValueSum += sign * phi * facility.bookValue
+            annualCapexSum += sign * phi * facility.annualCapex
+            if facility.disposition != .divest {
+                if let rent = facility.leasebackRent {
+                    leasebackRentGivenSum += sign * phi * rent
+                } else {
+                    leasebackSalePriceWithoutRentSum += sign * phi * price
+                }
+            }
+            if facility.disposition == .contribute { retainedEquitySum += sign * facility.retainedStake! * price }
         }
         if facility.disposition == .divest {
             divestedAnnualOpexSum += sign * facility.annualOpex
-        }
-        if facility.disposition == .leaseback {
-            if let rent = facility.leasebackRent {
-                leasebackRentGivenSum += sign * rent
-            } else {
-                leasebackSalePriceWithoutRentSum += sign * (facility.salePrice ?? 0)
-            }
         }
         let mw = sign * facility.capacityMW
         if facility.disposition.keepsCapacity {
@@ -89,8 +125,10 @@ public struct RegionTotals: Sendable, Equatable {
     private var retainedMWSum = CompensatedSum()
     public var divestedMW: Double { divestedMWSum.value }
     private var divestedMWSum = CompensatedSum()
+    /// phi-weighted sale prices; contributions on the default stake are folded in by `evaluate`.
     public var grossProceeds: Double { grossProceedsSum.value }
     private var grossProceedsSum = CompensatedSum()
+    private var defaultStakePriceSum = CompensatedSum()
 
     public init(
         region: String, facilities: Int = 0, retainedMW: Double = 0, divestedMW: Double = 0, grossProceeds: Double = 0
@@ -117,7 +155,25 @@ public struct RegionTotals: Sendable, Equatable {
         } else {
             divestedMWSum += sign * facility.capacityMW
         }
-        if facility.disposition.isSold { grossProceedsSum += sign * (facility.salePrice ?? 0) }
+        let price = facility.salePrice ?? 0
+        switch facility.disposition {
+        case .retain: break
+        case .divest, .leaseback: grossProceedsSum += sign * price
+        case .contribute:
+            if let stake = facility.retainedStake {
+                grossProceedsSum += sign * (1 - stake) * price
+            } else {
+                defaultStakePriceSum += sign * price
+            }
+        }
+    }
+
+    /// The totals as reported, with default-stake contributions weighted by 1 - `defaultStake`.
+    func resolved(defaultStake: Double) -> RegionTotals {
+        var result = RegionTotals(region: region, facilities: facilities, retainedMW: retainedMW, divestedMW: divestedMW)
+        result.grossProceedsSum = grossProceedsSum
+        result.grossProceedsSum += (1 - defaultStake) * defaultStakePriceSum.value
+        return result
     }
 
     /// Regions sorted by name in byte order, as MODEL.md asks.

@@ -6,6 +6,9 @@ public enum Disposition: String, Sendable, Hashable, CaseIterable {
     case divest
     /// Sell it and rent it back: the buyer takes sustaining capex, the company keeps the capacity and pays rent.
     case leaseback
+    /// Contribute it to a partner vehicle at its sale price, keep a minority stake,
+    /// and lease the capacity back (MODEL.md section 6).
+    case contribute
 
     /// Sold facilities bring in their sale price.
     public var isSold: Bool { self != .retain }
@@ -17,7 +20,8 @@ public enum Disposition: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .retain: .divest
         case .divest: .leaseback
-        case .leaseback: .retain
+        case .leaseback: .contribute
+        case .contribute: .retain
         }
     }
 }
@@ -40,6 +44,8 @@ public struct Facility: Sendable, Equatable {
     public var disposition: Disposition
     /// Rent per year when leased back; nil means cap rate x sale price.
     public var leasebackRent: Double?
+    /// The stake kept when contributed (0 <= s < 1); nil means the assumption's default.
+    public var retainedStake: Double?
     /// When the sale should close (`2026-03-31`); the deal timeline groups cash by its quarter.
     public var expectedClose: String?
     /// How likely the sale is to close, 0-1; absent means committed (1).
@@ -51,7 +57,8 @@ public struct Facility: Sendable, Equatable {
         id: String, name: String, region: String, country: String? = nil, capacityMW: Double,
         aiReady: Bool = false, commissioned: Int? = nil, bookValue: Double, salePrice: Double?,
         annualOpex: Double, annualCapex: Double, disposition: Disposition, leasebackRent: Double? = nil,
-        expectedClose: String? = nil, closeProbability: Double? = nil, source: FacilitySource = FacilitySource()
+        retainedStake: Double? = nil, expectedClose: String? = nil, closeProbability: Double? = nil,
+        source: FacilitySource = FacilitySource()
     ) {
         self.id = id
         self.name = name
@@ -66,6 +73,7 @@ public struct Facility: Sendable, Equatable {
         self.annualCapex = annualCapex
         self.disposition = disposition
         self.leasebackRent = leasebackRent
+        self.retainedStake = retainedStake
         self.expectedClose = expectedClose
         self.closeProbability = closeProbability
         self.source = source
@@ -79,16 +87,18 @@ public struct FacilitySource: Sendable, Equatable {
     public var salePrice: SourcePosition?
     public var leasebackRent: SourcePosition?
     public var disposition: SourcePosition?
+    public var retainedStake: SourcePosition?
 
     public init(
         file: String? = nil, item: SourcePosition? = nil, salePrice: SourcePosition? = nil,
-        leasebackRent: SourcePosition? = nil, disposition: SourcePosition? = nil
+        leasebackRent: SourcePosition? = nil, disposition: SourcePosition? = nil, retainedStake: SourcePosition? = nil
     ) {
         self.file = file
         self.item = item
         self.salePrice = salePrice
         self.leasebackRent = leasebackRent
         self.disposition = disposition
+        self.retainedStake = retainedStake
     }
 }
 
@@ -139,10 +149,33 @@ public struct Assumptions: Sendable, Equatable {
     public var leasebackCapRate = 0.07
     /// Power usage effectiveness; hyperscaler fleets report 1.08-1.1.
     public var pue = 1.1
+    /// The stake a contributed facility keeps unless it says otherwise (MODEL.md section 6).
+    public var contributeRetainedStake = 0.2
     public var gpu = GPUAssumptions()
     public var referenceModels = ReferenceModel.llama31Defaults
 
     public init() {}
+}
+
+extension Facility {
+    /// The stake this facility keeps if contributed.
+    public func stake(_ assumptions: Assumptions) -> Double {
+        retainedStake ?? assumptions.contributeRetainedStake
+    }
+
+    /// MODEL.md section 6's phi: the share of the facility that is sold.
+    public func soldFraction(_ assumptions: Assumptions) -> Double {
+        switch disposition {
+        case .retain: 0
+        case .divest, .leaseback: 1
+        case .contribute: 1 - stake(assumptions)
+        }
+    }
+
+    /// Rent per year for the whole facility if it is leased back: as given, else cap rate x price.
+    public func rent(_ assumptions: Assumptions) -> Double {
+        leasebackRent ?? assumptions.leasebackCapRate * (salePrice ?? 0)
+    }
 }
 
 /// A whole scenario: what the company owns and what it plans to do with each facility.

@@ -40,6 +40,7 @@ public enum ScenarioYAMLWriter {
             lines.append("    annual_capex: \(number(facility.annualCapex))")
             lines.append("    disposition: \(facility.disposition.rawValue)")
             if let rent = facility.leasebackRent { lines.append("    leaseback_rent: \(number(rent))") }
+            if let stake = facility.retainedStake { lines.append("    retained_stake: \(number(stake))") }
             if let close = facility.expectedClose { lines.append("    expected_close: \(close)") }
             if let probability = facility.closeProbability { lines.append("    close_probability: \(number(probability))") }
         }

@@ -10,12 +10,17 @@ public struct FacilityWarnings: OptionSet, Sendable {
     public static let belowBook = FacilityWarnings(rawValue: 2)
     /// AI-ready capacity sold outright.
     public static let aiReadyDivested = FacilityWarnings(rawValue: 4)
+    /// `retained_stake` on a facility that is not contributed: ignored.
+    public static let stakeIgnored = FacilityWarnings(rawValue: 8)
 
     public init(_ facility: Facility) {
         var kinds: FacilityWarnings = []
-        if facility.leasebackRent != nil && facility.disposition != .leaseback { kinds.insert(.rentIgnored) }
+        if facility.leasebackRent != nil && facility.disposition != .leaseback && facility.disposition != .contribute {
+            kinds.insert(.rentIgnored)
+        }
         if facility.disposition.isSold, let price = facility.salePrice, price < facility.bookValue { kinds.insert(.belowBook) }
         if facility.disposition == .divest && facility.aiReady { kinds.insert(.aiReadyDivested) }
+        if facility.retainedStake != nil && facility.disposition != .contribute { kinds.insert(.stakeIgnored) }
         self = kinds
     }
 
@@ -31,10 +36,15 @@ public func scenarioWarnings(_ scenario: Scenario) -> [Diagnostic] {
         if kinds.isEmpty { continue }
         let source = facility.source
         let base = "facilities[\(index)]"
+        if kinds.contains(.stakeIgnored) {
+            warnings.append(.warning(
+                file: source.file, at: source.retainedStake ?? source.item, "\(base).retained_stake",
+                "ignored: \(facility.id) is \(facility.disposition.rawValue), not contribute"))
+        }
         if kinds.contains(.rentIgnored) {
             warnings.append(.warning(
                 file: source.file, at: source.leasebackRent ?? source.item, "\(base).leaseback_rent",
-                "ignored: \(facility.id) is \(facility.disposition.rawValue), not leaseback"))
+                "ignored: \(facility.id) is \(facility.disposition.rawValue), not leaseback or contribute"))
         }
         if kinds.contains(.belowBook), let price = facility.salePrice {
             warnings.append(.warning(

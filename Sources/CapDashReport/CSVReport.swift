@@ -4,9 +4,16 @@ import CapDashModel
 /// MODEL.md section 5, so the output loads back as `facilities_csv`.
 public enum CSVReport {
     public static func render(_ scenario: Scenario) -> String {
-        // Timeline columns only when the scenario uses them, so plain scenarios keep MODEL.md's columns.
+        // Columns beyond MODEL.md section 2 only when the scenario uses them, so plain scenarios keep its columns.
+        let staked = scenario.facilities.contains { $0.retainedStake != nil }
         let timed = scenario.facilities.contains { $0.expectedClose != nil || $0.closeProbability != nil }
-        let keys = FacilityKey.allCases.filter { timed || ($0 != .expectedClose && $0 != .closeProbability) }
+        let keys = FacilityKey.allCases.filter { key in
+            switch key {
+            case .retainedStake: staked
+            case .expectedClose, .closeProbability: timed
+            default: true
+            }
+        }
         var lines = [keys.map(\.rawValue).joined(separator: ",")]
         lines.reserveCapacity(scenario.facilities.count + 1)
         for facility in scenario.facilities {
@@ -25,6 +32,7 @@ public enum CSVReport {
                 case .annualCapex: number(facility.annualCapex)
                 case .disposition: facility.disposition.rawValue
                 case .leasebackRent: facility.leasebackRent.map(number) ?? ""
+                case .retainedStake: facility.retainedStake.map(number) ?? ""
                 case .expectedClose: facility.expectedClose ?? ""
                 case .closeProbability: facility.closeProbability.map(number) ?? ""
                 }

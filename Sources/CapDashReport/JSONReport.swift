@@ -1,6 +1,7 @@
 import CapDashModel
 
-/// The JSON report of MODEL.md section 4, key for key.
+/// The JSON report of MODEL.md section 4, key for key, with section 6's
+/// `counts.contribute` and `finance.retained_equity` always present.
 public enum JSONReport {
     public static func render(_ scenario: Scenario, _ evaluation: Evaluation) -> String {
         var json = JSONWriter()
@@ -15,6 +16,7 @@ public enum JSONReport {
         json.field("retain", .integer(counts.retain))
         json.field("divest", .integer(counts.divest))
         json.field("leaseback", .integer(counts.leaseback))
+        json.field("contribute", .integer(counts.contribute))
         json.endObject()
 
         let finance = evaluation.finance
@@ -25,7 +27,7 @@ public enum JSONReport {
             ("book_value_released", finance.bookValueReleased), ("annuity_factor", finance.annuityFactor),
             ("avoided_capex_pv", finance.avoidedCapexPV), ("capex_freed", finance.capexFreed),
             ("avoided_opex_pv", finance.avoidedOpexPV), ("leaseback_rent_pv", finance.leasebackRentPV),
-            ("net_cash_pv", finance.netCashPV),
+            ("net_cash_pv", finance.netCashPV), ("retained_equity", finance.retainedEquity),
         ] {
             json.field(key, .number(value))
         }

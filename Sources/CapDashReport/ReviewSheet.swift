@@ -42,6 +42,12 @@ public struct ReviewSheet: Sendable {
     public var subtitle: [String]
     public var sections: [Section]
 
+    /// `contribute 20%` for a contribution, with its stake; the disposition otherwise.
+    public static func dispositionLabel(_ facility: Facility, _ assumptions: Assumptions) -> String {
+        guard facility.disposition == .contribute else { return facility.disposition.rawValue }
+        return "contribute " + Format.percent(facility.stake(assumptions), decimals: 0)
+    }
+
     public init(_ scenario: Scenario, _ evaluation: Evaluation) {
         let currency = scenario.currency
         func money(_ value: Double) -> String { Format.money(value, currency: currency) }
@@ -56,12 +62,13 @@ public struct ReviewSheet: Sendable {
         facts.append("currency " + safe(currency))
         subtitle = [
             facts.joined(separator: " · "),
-            "\(counts.facilities) facilities: \(counts.retain) retain, \(counts.divest) divest, \(counts.leaseback) leaseback",
+            "\(counts.facilities) facilities: \(counts.retain) retain, \(counts.divest) divest, \(counts.leaseback) leaseback"
+                + (counts.contribute > 0 ? ", \(counts.contribute) contribute" : ""),
         ]
 
         let horizon = "\(assumptions.horizonYears) yr at \(Format.percent(assumptions.discountRate)), factor \(Format.fixed(finance.annuityFactor, decimals: 4))"
-        let capital: [Figure] = [
-            Figure(label: "Gross proceeds", value: money(finance.grossProceeds), note: "sale prices of divest + leaseback"),
+        var capital: [Figure] = [
+            Figure(label: "Gross proceeds", value: money(finance.grossProceeds), note: counts.contribute > 0 ? "sold share of each sale price" : "sale prices of divest + leaseback"),
             Figure(label: "Transaction costs", value: money(-finance.transactionCosts), note: Format.percent(assumptions.transactionCostRate) + " of gross"),
             Figure(label: "Gain on sale", value: money(finance.gainOnSale), note: "after transaction costs"),
             Figure(label: "Tax", value: money(-finance.tax), note: Format.percent(assumptions.taxRate) + " of a positive gain"),
@@ -73,9 +80,14 @@ public struct ReviewSheet: Sendable {
             Figure(label: "Net cash PV", value: money(finance.netCashPV), note: "capex freed + opex avoided - rent"),
             Figure(label: "Book value released", value: money(finance.bookValueReleased), note: ""),
         ]
+        if counts.contribute > 0 {
+            capital.append(Figure(
+                label: "Retained equity", value: money(finance.retainedEquity),
+                note: "stakes kept in contributed facilities (default " + Format.percent(assumptions.contributeRetainedStake, decimals: 0) + ")"))
+        }
 
         let capacityFigures: [Figure] = [
-            Figure(label: "Retained", value: Format.mw(evaluation.capacity.retainedMW) + " MW", note: "AI-ready " + Format.mw(evaluation.capacity.aiReadyRetainedMW) + " MW (retain + leaseback)"),
+            Figure(label: "Retained", value: Format.mw(evaluation.capacity.retainedMW) + " MW", note: "AI-ready " + Format.mw(evaluation.capacity.aiReadyRetainedMW) + " MW (retain, leaseback, contribute)"),
             Figure(label: "Divested", value: Format.mw(evaluation.capacity.divestedMW) + " MW", note: "AI-ready " + Format.mw(evaluation.capacity.aiReadyDivestedMW) + " MW"),
         ]
 
@@ -126,12 +138,12 @@ public struct ReviewSheet: Sendable {
                 Column(title: "AI", alignRight: false, maxWidth: 3),
                 Column(title: "Book", alignRight: true, maxWidth: 9),
                 Column(title: "Sale", alignRight: true, maxWidth: 9),
-                Column(title: "Disposition", alignRight: false, maxWidth: 11),
+                Column(title: "Disposition", alignRight: false, maxWidth: 14),
             ],
             rows: scenario.facilities.map { facility in
                 [safe(facility.id), safe(facility.name), safe(facility.region), Format.mw(facility.capacityMW),
                  facility.aiReady ? "yes" : "", money(facility.bookValue), facility.salePrice.map(money) ?? "—",
-                 facility.disposition.rawValue]
+                 Self.dispositionLabel(facility, assumptions)]
             },
             totals: nil)
 

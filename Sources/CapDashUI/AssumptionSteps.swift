@@ -10,6 +10,7 @@ extension AssumptionKey {
         case .transactionCostRate, .discountRate, .leasebackCapRate: 0.005
         case .horizonYears: 1
         case .pue: 0.01
+        case .contributeRetainedStake: 0.05
         case .gpuUnitCapex: 5_000
         case .gpuPowerKW: 0.05
         case .gpuPeakFlops: 50e12
@@ -26,6 +27,7 @@ extension AssumptionKey {
         case .horizonYears: "Horizon"
         case .leasebackCapRate: "Leaseback cap rate"
         case .pue: "PUE"
+        case .contributeRetainedStake: "Contribution stake"
         case .gpuName: "GPU"
         case .gpuUnitCapex: "GPU unit capex"
         case .gpuPowerKW: "GPU power"
@@ -37,7 +39,7 @@ extension AssumptionKey {
     /// The value as the dashboard shows it.
     public func display(in assumptions: Assumptions, currency: String) -> String {
         switch self {
-        case .taxRate, .transactionCostRate, .discountRate, .leasebackCapRate, .gpuMFU:
+        case .taxRate, .transactionCostRate, .discountRate, .leasebackCapRate, .gpuMFU, .contributeRetainedStake:
             Format.percent(value(in: assumptions) ?? 0, decimals: 1)
         case .horizonYears: "\(assumptions.horizonYears) yr"
         case .pue: Format.fixed(assumptions.pue, decimals: 2)

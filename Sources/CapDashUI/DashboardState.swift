@@ -76,8 +76,8 @@ public struct DashboardState: Sendable {
     public var quitArmed = false
     /// Edits an earlier session left in a recovery file, offered at start.
     public var pendingRecovery: (path: String, edits: [ScenarioEdit])?
-    /// Facilities whose disposition differs from `loaded`.
-    private var changedDispositions = 0
+    /// Facilities whose disposition or stake differs from `loaded`.
+    private var changedFacilities = 0
 
     public init(scenario: Scenario, size: Size, themeNames: [String] = ["dark"], theme: String? = nil) {
         live = LiveScenario(scenario)
@@ -107,7 +107,7 @@ public struct DashboardState: Sendable {
     public var themeName: String { themeNames[themeIndex] }
 
     /// Unsaved changes exist.
-    public var isDirty: Bool { changedDispositions > 0 || scenario.assumptions != loaded.assumptions }
+    public var isDirty: Bool { changedFacilities > 0 || scenario.assumptions != loaded.assumptions }
 
     /// The facility under the cursor, if the filter leaves any.
     public var selectedFacility: Int? {
@@ -116,27 +116,23 @@ public struct DashboardState: Sendable {
 
     /// Applies an edit, keeping dirty tracking and the visible rows in step.
     mutating func apply(_ edit: ScenarioEdit) {
-        track(edit)
+        let touched = edit.facilities
+        let before = touched.filter(differsFromLoaded)
         live.apply(edit)
+        changedFacilities += touched.filter(differsFromLoaded).count - before.count
         refreshTornado()
+    }
+
+    /// A facility whose disposition or stake is not what the file says.
+    private func differsFromLoaded(_ index: Int) -> Bool {
+        let now = scenario.facilities[index]
+        let then = loaded.facilities[index]
+        return now.disposition != then.disposition || now.retainedStake != then.retainedStake
     }
 
     /// Recomputes the tornado when its pane shows (it evaluates the scenario 16 times).
     mutating func refreshTornado() {
         tornado = pane == .sensitivity ? SensitivityAnalysis(scenario) : nil
-    }
-
-    private mutating func track(_ edit: ScenarioEdit) {
-        switch edit {
-        case .disposition(let index, let from, let to):
-            let original = loaded.facilities[index].disposition
-            if from == original && to != original { changedDispositions += 1 }
-            if from != original && to == original { changedDispositions -= 1 }
-        case .assumptions:
-            break
-        case .batch(let edits):
-            for edit in edits { track(edit) }
-        }
     }
 
     /// Rebuilds the visible rows, keeping the cursor on the same facility when it is still shown.
@@ -195,11 +191,6 @@ public struct DashboardState: Sendable {
         }
         loaded = scenario
         baseline = LiveScenario(scenario).evaluation
-        changedDispositions = 0
-        if !replacingLive {
-            for (a, b) in zip(loaded.facilities, live.scenario.facilities) where a.disposition != b.disposition {
-                changedDispositions += 1
-            }
-        }
+        changedFacilities = replacingLive ? 0 : scenario.facilities.indices.filter(differsFromLoaded).count
     }
 }

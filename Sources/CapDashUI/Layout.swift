@@ -20,16 +20,16 @@ struct Layout: Equatable {
         if size.width >= 120 && size.height >= 40 {
             let (left, right) = body.splitLeft(body.width - Self.rightColumnWidth)
             main = left
-            let (capex, belowCapex) = right.splitTop(12)
+            let (capex, belowCapex) = right.splitTop(13)
             let (training, regions) = belowCapex.splitTop(13)
             self.capex = capex
             self.training = training
             self.regions = regions
         } else {
             let regionsHeight = body.height >= 28 ? 6 : 0
-            let (top, bottom) = body.splitTop(body.height - 12 - regionsHeight)
+            let (top, bottom) = body.splitTop(body.height - 13 - regionsHeight)
             main = top
-            let (figures, regions) = bottom.splitTop(12)
+            let (figures, regions) = bottom.splitTop(13)
             let (capex, training) = figures.splitLeft(figures.width / 2)
             self.capex = capex
             self.training = training

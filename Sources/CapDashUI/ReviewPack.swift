@@ -39,6 +39,10 @@ public enum ReviewPack {
                     let after = key.display(in: to, currency: state.scenario.currency)
                     if before != after { lines.append("\(key.rawValue): \(TerminalSafe.text(before)) → \(TerminalSafe.text(after))") }
                 }
+            case .stake(let index, let from, let to):
+                let facility = state.scenario.facilities[index]
+                let stake = { (value: Double?) in value.map { Format.percent($0, decimals: 0) } ?? "default" }
+                lines.append("\(TerminalSafe.text(facility.id)) (\(TerminalSafe.text(facility.name))): stake \(stake(from)) → \(stake(to))")
             case .batch(let edits):
                 edits.forEach(describe)
             }

@@ -54,7 +54,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .comparisonLoaded(.success(let scenario)):
         state.other = scenario
         state.pane = .comparison
-        state.message = .init(text: "comparing with \(displayName(scenario)); c closes", isError: false)
+        state.message = .init(text: "comparing with \(displayName(scenario)); C closes", isError: false)
         return []
     case .comparisonLoaded(.failure(let error)):
         state.message = .init(text: "cannot compare: " + (error.diagnostics.first?.description ?? "invalid scenario"), isError: true)
@@ -128,7 +128,7 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
     case .character("T"):
         state.pane = state.pane == .timeline ? .facilities : .timeline
         state.refreshTornado()
-    case .character("c"):
+    case .character("C"):
         if state.pane == .comparison {
             state.pane = .facilities
         } else if state.other != nil {
@@ -146,8 +146,9 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
     case .character("r"): setDisposition(.retain, &state)
     case .character("d"): setDisposition(.divest, &state)
     case .character("l"): setDisposition(.leaseback, &state)
-    case .character("]"), .character("+"), .character("="), .right: stepAssumption(1, &state)
-    case .character("["), .character("-"), .left: stepAssumption(-1, &state)
+    case .character("c"): setDisposition(.contribute, &state)
+    case .character("]"), .character("+"), .character("="), .right: step(1, &state)
+    case .character("["), .character("-"), .left: step(-1, &state)
     case .character("e"), .enter:
         if state.pane == .assumptions {
             let assumption = AssumptionKey.allCases[state.assumptionCursor]
@@ -214,9 +215,22 @@ private func setDisposition(_ disposition: Disposition, _ state: inout Dashboard
     state.message = .init(text: "\(facility.id): \(facility.disposition.rawValue) → \(disposition.rawValue)", isError: false)
 }
 
-private func stepAssumption(_ direction: Int, _ state: inout DashboardState) {
+/// `[` `]`: the assumption under the cursor, or a contributed facility's stake (5 points a step).
+private func step(_ direction: Int, _ state: inout DashboardState) {
+    if state.pane == .facilities, let index = state.selectedFacility, state.scenario.facilities[index].disposition == .contribute {
+        let facility = state.scenario.facilities[index]
+        let current = facility.stake(state.scenario.assumptions)
+        let next = ((current + 0.05 * Double(direction)) * 20).rounded() / 20
+        guard next >= 0 && next < 1 else {
+            state.message = .init(text: "\(facility.id): the stake stays from 0% up to (not including) 100%", isError: true)
+            return
+        }
+        record(.stake(facility: index, from: facility.retainedStake, to: next), &state)
+        state.message = .init(text: "\(facility.id): stake \(Format.percent(next, decimals: 0))", isError: false)
+        return
+    }
     guard state.pane == .assumptions else {
-        state.message = .init(text: "[ and ] step assumptions: press a for the assumptions view", isError: false)
+        state.message = .init(text: "[ and ] step assumptions (press a) or a contributed facility's stake", isError: false)
         return
     }
     let key = AssumptionKey.allCases[state.assumptionCursor]

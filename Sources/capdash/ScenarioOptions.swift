@@ -15,6 +15,9 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Sell and lease back these facilities.", valueName: "ID[,ID...]"))
     var leaseback: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Contribute these facilities to a partner vehicle, keeping a stake and leasing back.", valueName: "ID[,ID...]"))
+    var contribute: [String] = []
+
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Change an assumption, e.g. discount_rate=0.1 or gpu.unit_capex=35000.", valueName: "KEY=VALUE"))
     var settings: [String] = []
@@ -26,6 +29,7 @@ struct ScenarioOptions: ParsableArguments {
         for list in divest { overrides.set(.divest, ids: list) }
         for list in retain { overrides.set(.retain, ids: list) }
         for list in leaseback { overrides.set(.leaseback, ids: list) }
+        for list in contribute { overrides.set(.contribute, ids: list) }
         for assignment in settings where !overrides.addSetting(assignment) {
             throw ExitFailure(code: ExitFailure.usage, lines: ["capdash: --set \(assignment): expected KEY=VALUE, like discount_rate=0.1"])
         }

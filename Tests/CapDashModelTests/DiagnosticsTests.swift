@@ -108,7 +108,7 @@ struct DiagnosticsTests {
     @Test("unknown disposition, with a suggestion")
     func unknownDisposition() {
         #expect(errors(header + facilityYAML(["disposition": "divset"])) == [
-            "t.yaml:12:18: facilities[0].disposition: expected one of retain, divest, leaseback, found \"divset\"; did you mean divest?"
+            "t.yaml:12:18: facilities[0].disposition: expected one of retain, divest, leaseback, contribute, found \"divset\"; did you mean divest?"
         ])
     }
 
@@ -162,7 +162,7 @@ struct DiagnosticsTests {
         let scenario = try loadYAML(header + facilityYAML(["leaseback_rent": "3M"]))
         let warnings = scenarioWarnings(scenario)
         #expect(warnings.map(\.description) == [
-            "t.yaml:13:21: facilities[0].leaseback_rent: ignored: f1 is retain, not leaseback"
+            "t.yaml:13:21: facilities[0].leaseback_rent: ignored: f1 is retain, not leaseback or contribute"
         ])
         #expect(warnings[0].severity == .warning)
     }

@@ -56,7 +56,7 @@ struct EvaluationTests {
         #expect(result.capacity.divestedMW == 20)
         #expect(result.capacity.aiReadyRetainedMW == 15)  // r1 + l2
         #expect(result.capacity.aiReadyDivestedMW == 20)
-        #expect(result.counts == Evaluation.Counts(facilities: 4, retain: 1, divest: 1, leaseback: 2))
+        #expect(result.counts == Evaluation.Counts(facilities: 4, retain: 1, divest: 1, leaseback: 2, contribute: 0))
     }
 
     @Test("training budget matches the hand computation")
@@ -142,7 +142,7 @@ struct EvaluationTests {
         let result = evaluate(scenario)
         #expect(scenario.facilities.count == 12)
         #expect(result.finance.grossProceeds == 1_898e6)
-        #expect(result.counts == Evaluation.Counts(facilities: 12, retain: 4, divest: 6, leaseback: 2))
+        #expect(result.counts == Evaluation.Counts(facilities: 12, retain: 4, divest: 6, leaseback: 2, contribute: 0))
         #expect(result.training.gpusFundable == 39_416)
         #expect(result.warnings.count == 2)
     }

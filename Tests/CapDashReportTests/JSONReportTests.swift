@@ -17,10 +17,11 @@ struct JSONReportTests {
         let json = try jsonObject(example)
         #expect(Set(json.keys) == ["schema", "scenario", "currency", "counts", "finance", "capacity", "training", "regions", "facilities", "warnings"])
         #expect(json["schema"] as? String == "capdash/report/v1")
-        #expect(Set((json["counts"] as! [String: Any]).keys) == ["facilities", "retain", "divest", "leaseback"])
+        #expect(Set((json["counts"] as! [String: Any]).keys) == ["facilities", "retain", "divest", "leaseback", "contribute"])
         #expect(Set((json["finance"] as! [String: Any]).keys) == [
             "gross_proceeds", "transaction_costs", "gain_on_sale", "tax", "net_proceeds", "book_value_released",
             "annuity_factor", "avoided_capex_pv", "capex_freed", "avoided_opex_pv", "leaseback_rent_pv", "net_cash_pv",
+            "retained_equity",
         ])
         #expect(Set((json["capacity"] as! [String: Any]).keys) == ["retained_mw", "divested_mw", "ai_ready_retained_mw", "ai_ready_divested_mw"])
         let training = json["training"] as! [String: Any]

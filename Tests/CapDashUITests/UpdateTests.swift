@@ -28,7 +28,7 @@ struct UpdateTests {
         #expect(state.cursor == 0)
     }
 
-    @Test("space cycles retain → divest → leaseback → retain and the cursor follows the facility")
+    @Test("space cycles retain → divest → leaseback → contribute → retain and the cursor follows the facility")
     func spaceCycles() {
         var state = exampleState()
         press("space", &state)
@@ -36,6 +36,8 @@ struct UpdateTests {
         #expect(selectedID(state) == "us-prineville-1")
         press("space", &state)
         #expect(disposition("us-prineville-1", state) == .leaseback)
+        press("space", &state)
+        #expect(disposition("us-prineville-1", state) == .contribute)
         press("space", &state)
         #expect(disposition("us-prineville-1", state) == .retain)
         #expect(!state.isDirty)
@@ -51,6 +53,28 @@ struct UpdateTests {
         press("r", &state)
         #expect(disposition("us-prineville-1", state) == .retain)
         #expect(state.undoStack.count == 3)
+    }
+
+    @Test("c contributes; [ and ] step the stake 5 points; undo covers both; the pane marks it")
+    func contribute() {
+        var state = exampleState("c")
+        #expect(disposition("us-prineville-1", state) == .contribute)
+        #expect(view(state).plainText.contains("contr. 20%"))
+        press("] ]", &state)
+        #expect(state.scenario.facilities[0].retainedStake == 0.3)
+        #expect(state.evaluation.finance.retainedEquity == 0.3 * 520e6)
+        #expect(view(state).plainText.contains("Retained equity"))
+        press("u u", &state)
+        #expect(state.scenario.facilities[0].retainedStake == nil)
+        press("u", &state)
+        #expect(!state.isDirty)
+        var low = exampleState("c [ [ [ [")
+        #expect(low.scenario.facilities[0].retainedStake == 0)
+        press("[", &low)
+        #expect(low.message?.isError == true)
+        var high = exampleState("c")
+        for _ in 0..<20 { press("]", &high) }
+        #expect(high.scenario.facilities[0].retainedStake == 0.95)
     }
 
     @Test("a facility without a sale price cannot be sold, and the status line says why")
@@ -162,13 +186,13 @@ struct UpdateTests {
         #expect(dismissed.message?.text.hasPrefix("no plan: the target cannot be reached") == true)
     }
 
-    @Test("T shows the deal timeline; c compares with a second scenario, or offers the files beside this one")
+    @Test("T shows the deal timeline; C compares with a second scenario, or offers the files beside this one")
     func timelineAndCompare() {
         var state = exampleState("T")
         #expect(state.pane == .timeline)
         press("T", &state)
         #expect(state.pane == .facilities)
-        #expect(press("c", &state) == [.listScenarios(directory: ".")])  // the built-in example: the working directory
+        #expect(press("C", &state) == [.listScenarios(directory: ".")])  // the built-in example: the working directory
         _ = update(&state, .scenarioFiles(["dir/a.yaml", "dir/b.csv"]))
         #expect(state.mode == .pickingComparison)
         press("j", &state)
@@ -180,7 +204,7 @@ struct UpdateTests {
         let screen = view(state).plainText
         #expect(screen.contains("Dispositions that differ: 1"))
         #expect(screen.contains("us-prineville-1  retain → divest"))
-        press("c", &state)
+        press("C", &state)
         #expect(state.pane == .facilities)
         _ = update(&state, .scenarioFiles([]))
         #expect(state.message?.isError == true)
@@ -197,7 +221,7 @@ struct UpdateTests {
         #expect(state.scenario.assumptions.discountRate == 0.09)
         press("j +", &state)
         #expect(state.scenario.assumptions.horizonYears == 6)
-        press("j j j j -", &state)
+        press("j j j j j -", &state)
         #expect(state.scenario.assumptions.gpu.unitCapex == 45_000)
         press("G ]", &state)
         #expect(state.scenario.assumptions.gpu.mfu == 0.41)

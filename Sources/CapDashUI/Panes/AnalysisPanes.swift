@@ -41,7 +41,7 @@ func drawTimeline(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState)
 func drawComparison(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
     guard let other = state.other else { return }
     let comparison = ScenarioComparison(state.scenario, other)
-    screen.box(rect, title: "Compare · this (A) vs \(displayName(other)) (B) · c closes", focused: true)
+    screen.box(rect, title: "Compare · this (A) vs \(displayName(other)) (B) · C closes", focused: true)
     let inner = rect.inner
     let currency = state.scenario.currency
     let valueWidth = 10

@@ -28,7 +28,7 @@ func drawFacilities(_ screen: inout Screen, _ rect: Rect, _ state: DashboardStat
         switch TableRow(displayRow, rows) {
         case .header(let kept):
             let range = kept ? 0..<rows.keptCount : rows.keptCount..<rows.count
-            let label = kept ? "▾ KEPT (retain + leaseback)" : "▾ DIVESTED (sold outright)"
+            let label = kept ? "▾ KEPT (retain, leaseback, contribute)" : "▾ DIVESTED (sold outright)"
             screen.put("\(label) · \(range.count)", x: inner.x, y: y, role: .group, limit: inner.width)
         case .total(let kept):
             let range = kept ? 0..<rows.keptCount : rows.keptCount..<rows.count
@@ -42,7 +42,9 @@ func drawFacilities(_ screen: inout Screen, _ rect: Rect, _ state: DashboardStat
             columns.drawTotals(&screen, x: inner.x, y: y, mw: mw, book: book, sale: sale, currency: currency)
         case .facility(let position):
             let selected = position == state.cursor && state.pane == .facilities
-            columns.drawFacility(&screen, facilities[rows.order[position]], x: inner.x, y: y, selected: selected, currency: currency)
+            columns.drawFacility(
+                &screen, facilities[rows.order[position]], x: inner.x, y: y, selected: selected, currency: currency,
+                assumptions: state.scenario.assumptions)
         case .gap:
             break
         }
@@ -87,7 +89,7 @@ struct FacilityColumns {
     var idWidth: Int
     var nameWidth: Int
     var showMoney: Bool
-    let regionWidth = 6, mwWidth = 6, aiWidth = 2, moneyWidth = 7, dispositionWidth = 9
+    let regionWidth = 6, mwWidth = 6, aiWidth = 2, moneyWidth = 7, dispositionWidth = 10
 
     init(width: Int, scenario: Scenario) {
         showMoney = width >= 60
@@ -112,7 +114,7 @@ struct FacilityColumns {
         draw(&screen, cells, x: x, y: y, role: .title)
     }
 
-    func drawFacility(_ screen: inout Screen, _ facility: Facility, x: Int, y: Int, selected: Bool, currency: String) {
+    func drawFacility(_ screen: inout Screen, _ facility: Facility, x: Int, y: Int, selected: Bool, currency: String, assumptions: Assumptions) {
         var cells: [(String, Int, Bool)] = []
         if idWidth > 0 { cells.append((facility.id, idWidth, false)) }
         cells += [
@@ -126,8 +128,11 @@ struct FacilityColumns {
             ]
         }
         let end = draw(&screen, cells, x: x, y: y, role: selected ? .selected : .normal)
-        let role: StyleRole = selected ? .selected : (facility.disposition == .divest ? .negative : facility.disposition == .leaseback ? .accent : .positive)
-        screen.putPadded(facility.disposition.rawValue, x: end, y: y, width: dispositionWidth, role: role)
+        let role: StyleRole = selected ? .selected : (facility.disposition == .divest ? .negative : facility.disposition == .retain ? .positive : .accent)
+        // A contribution shows the stake kept: `contr. 20%`.
+        let label = facility.disposition == .contribute
+            ? "contr. " + Format.percent(facility.stake(assumptions), decimals: 0) : facility.disposition.rawValue
+        screen.putPadded(label, x: end, y: y, width: dispositionWidth, role: role)
         if selected {
             screen.restyle(Rect(x: x, y: y, width: end + dispositionWidth - x + 1, height: 1), role: .selected)
             // The marker shows the cursor in plain-text snapshots, where colors do not.

@@ -19,6 +19,7 @@ func drawCapex(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
         ("Leaseback rent PV", -now.leasebackRentPV, -then.leasebackRentPV, false),
         ("Net cash PV", now.netCashPV, then.netCashPV, true),
         ("Book value released", now.bookValueReleased, then.bookValueReleased, false),
+        ("Retained equity", now.retainedEquity, then.retainedEquity, false),
     ]
     let deltaWidth = 9, valueWidth = 8
     let labelWidth = max(4, inner.width - deltaWidth - valueWidth - 3)
