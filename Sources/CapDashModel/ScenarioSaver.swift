@@ -30,6 +30,13 @@ public enum ScenarioSaver {
             patches[scenarioFile, default: []].append(
                 Patch(position: position, expected: key.text(in: loaded.assumptions), replacement: key.yamlText(in: current.assumptions), kind: .assumption(key)))
         }
+        for (old, new) in zip(loaded.facilities, current.facilities) where old.retainedStake != new.retainedStake {
+            guard let file = old.source.file, let position = old.source.retainedStake, let stake = new.retainedStake else {
+                return beside("\(old.id)'s retained_stake is not in the file, so it cannot be changed in place")
+            }
+            patches[file, default: []].append(
+                Patch(position: position, expected: old.retainedStake.map(FieldReader.plain) ?? "", replacement: FieldReader.plain(stake), kind: .stake))
+        }
         for (old, new) in zip(loaded.facilities, current.facilities) where old.disposition != new.disposition {
             guard let file = old.source.file, let position = old.source.disposition else {
                 return beside("\(old.id) has no disposition position to edit")
@@ -60,6 +67,7 @@ public enum ScenarioSaver {
         enum Kind {
             case assumption(AssumptionKey)
             case disposition
+            case stake
         }
 
         var position: SourcePosition
@@ -149,6 +157,8 @@ public enum ScenarioSaver {
         switch patch.kind {
         case .disposition:
             return text.trimmingSpaces().lowercased() == patch.expected
+        case .stake:
+            return Numbers.parse(text).map(FieldReader.plain) == patch.expected
         case .assumption(let key):
             var assumptions = Assumptions()
             guard case .success(let parsed) = key.setting(text, in: assumptions) else { return false }

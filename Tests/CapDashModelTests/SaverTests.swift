@@ -125,3 +125,27 @@ struct SaverTests {
         #expect(writes[0].text == csv.replacingOccurrences(of: "1M,retain", with: "1M,leaseback").replacingOccurrences(of: "\"divest\"", with: "retain"))
     }
 }
+
+@Suite("Saving contributions")
+struct ContributionSaverTests {
+    @Test("a stake in the file changes in place; a stake not in the file goes beside it; nothing is dropped")
+    func stakes() throws {
+        let text = header + facilityYAML(["disposition": "contribute", "retained_stake": "0.2"]) + facilityYAML(["disposition": "contribute"], id: "f2")
+        let loaded = try loadYAML(text, name: "s.yaml")
+        var current = loaded
+        current.facilities[0].retainedStake = 0.35
+        guard case .inPlace(let writes) = ScenarioSaver.plan(saving: current, loaded: loaded, read: { _ in Array(text.utf8) }) else {
+            Issue.record("expected an in-place save")
+            return
+        }
+        #expect(try loadYAML(writes[0].text).facilities[0].retainedStake == 0.35)
+        current.facilities[1].retainedStake = 0.4
+        guard case .beside(let write, _) = ScenarioSaver.plan(saving: current, loaded: loaded, read: { _ in Array(text.utf8) }) else {
+            Issue.record("expected a save beside the file")
+            return
+        }
+        let saved = try loadYAML(write.text)
+        #expect(saved.facilities.map(\.retainedStake) == [0.35, 0.4])
+        #expect(saved.facilities.map(\.disposition) == [.contribute, .contribute])
+    }
+}
