@@ -243,11 +243,11 @@ struct AnalysisCLITests {
     func sensitivity() throws {
         let text = try CLI.run(["sensitivity"])
         #expect(text.status == 0)
-        #expect(text.stdout.contains("  sale_prices            x0.80 → x1.20"))
+        #expect(text.stdout.contains("  sale_prices                x0.80 → x1.20"))
         struct Tornado: Decodable { struct Driver: Decodable { var driver: String }; var drivers: [Driver] }
         let json = try JSONDecoder().decode(Tornado.self, from: Data(try CLI.run(["sensitivity", "--format", "json"]).stdout.utf8))
         #expect(json.drivers.first?.driver == "sale_prices")
-        #expect(json.drivers.count == 8)
+        #expect(json.drivers.count == 9)
         #expect(try CLI.run(["sensitivity", "--relative", "2"]).status == 2)
     }
 

@@ -20,7 +20,7 @@ public struct SensitivityAnalysis: Sendable {
     /// The drivers every analysis covers, in this order before ranking.
     public static let driverKeys: [String] = [
         "discount_rate", "tax_rate", "transaction_cost_rate", "leaseback_cap_rate", "horizon_years",
-        "gpu.unit_capex", "gpu.mfu", "sale_prices",
+        "gpu.unit_capex", "gpu.mfu", "sale_prices", "contribute_retained_stake",
     ]
 
     public var baseCapexFreed: Double
@@ -81,6 +81,10 @@ public struct SensitivityAnalysis: Sendable {
         case .taxRate, .transactionCostRate, .discountRate, .leasebackCapRate:
             low = max(0, low)
             high = min(1, high)
+        case .contributeRetainedStake:
+            // The stake drives every contribution without its own; a whole stake is no contribution.
+            low = max(0, low)
+            high = min(0.99, high)
         case .gpuMFU:
             high = min(1, high)
         default:
@@ -90,6 +94,7 @@ public struct SensitivityAnalysis: Sendable {
     }
 
     /// The scenario with one driver at a value: an assumption set, or every sale price scaled.
+    /// The stake driver moves every contribution's stake, its own or the default.
     public static func applying(_ key: String, _ value: Double, to scenario: Scenario) -> Scenario {
         var changed = scenario
         if key == "sale_prices" {
@@ -98,6 +103,11 @@ public struct SensitivityAnalysis: Sendable {
             }
         } else if let assumption = AssumptionKey(rawValue: key) {
             assumption.set(value, in: &changed.assumptions)
+            if assumption == .contributeRetainedStake {
+                for index in changed.facilities.indices where changed.facilities[index].retainedStake != nil {
+                    changed.facilities[index].retainedStake = value
+                }
+            }
         }
         return changed
     }

@@ -6,6 +6,7 @@ public enum SensitivityReport {
     public static func label(_ key: String, _ value: Double, currency: String) -> String {
         switch key {
         case "sale_prices": "x" + Format.fixed(value, decimals: 2)
+        case "contribute_retained_stake": Format.percent(value, decimals: 0)
         case "horizon_years": Format.fixed(value, decimals: 0) + " yr"
         case "gpu.unit_capex": Format.money(value, currency: currency)
         default: Format.percent(value, decimals: 1)
@@ -29,7 +30,7 @@ public enum SensitivityReport {
         let largest = analysis.drivers.map { max(abs($0.capexFreedLow - analysis.baseCapexFreed), abs($0.capexFreedHigh - analysis.baseCapexFreed)) }.max() ?? 0
         return ReviewSheet.Table(
             columns: [
-                .init(title: "Driver", alignRight: false, maxWidth: 22),
+                .init(title: "Driver", alignRight: false, maxWidth: 25),
                 .init(title: "Low → high", alignRight: false, maxWidth: 20),
                 .init(title: "Capex freed low … high", alignRight: false, maxWidth: 36),
                 .init(title: "Swing", alignRight: true, maxWidth: 9),

@@ -11,7 +11,7 @@ func drawSensitivity(_ screen: inout Screen, _ rect: Rect, _ state: DashboardSta
     let largest = analysis.drivers.map {
         max(abs($0.capexFreedLow - analysis.baseCapexFreed), abs($0.capexFreedHigh - analysis.baseCapexFreed))
     }.max() ?? 0
-    let labelWidth = 22, rangeWidth = 17, moneyWidth = 8
+    let labelWidth = 25, rangeWidth = 17, moneyWidth = 8
     let halfWidth = max(2, (inner.width - labelWidth - rangeWidth - 2 * moneyWidth - 8) / 2)
     screen.put("Driver", x: inner.x + 1, y: inner.y, role: .title)
     screen.put("Low → high", x: inner.x + 2 + labelWidth, y: inner.y, role: .title)
