@@ -112,11 +112,29 @@ public enum Optimizer {
             static func + (a: Sums, b: Sums) -> Sums {
                 Sums(price: a.price + b.price, book: a.book + b.book, capex: a.capex + b.capex)
             }
+
+            /// The share sold by a contribution (phi).
+            func scaled(_ phi: Double) -> Sums {
+                Sums(price: phi * price, book: phi * book, capex: phi * capex)
+            }
         }
 
         func sums(_ index: Int) -> Sums {
             let facility = scenario.facilities[index]
+            let whole = Sums(price: facility.salePrice ?? 0, book: facility.bookValue, capex: facility.annualCapex)
+            return facility.disposition == .contribute ? whole.scaled(facility.soldFraction(scenario.assumptions)) : whole
+        }
+
+        /// A free facility's whole sums, whatever it is now.
+        func wholeSums(_ index: Int) -> Sums {
+            let facility = scenario.facilities[index]
             return Sums(price: facility.salePrice ?? 0, book: facility.bookValue, capex: facility.annualCapex)
+        }
+
+        /// Contributing keeps a stake: it sells phi of the facility and leases it back at phi of the rent.
+        func contribution(_ index: Int) -> (phi: Double, cost: [Double]) {
+            let phi = 1 - scenario.facilities[index].stake(scenario.assumptions)
+            return (phi, [0, phi * rentPV(index), 0])
         }
 
         /// MODEL.md's capex freed from the sold facilities' sums: O(1) per search node.
@@ -134,21 +152,24 @@ public enum Optimizer {
                 lockedSums = lockedSums + sums(index)
             }
             let costs = free.map { saleCost($0) }
+            let contributions = free.map { contribution($0) }
             // Cheapest per dollar freed first: the first dive is the greedy plan, so the bound prunes early.
-            let contribution = free.map { max(1e-9, capexFreed(sums($0))) }
+            let freed = free.map { max(1e-9, capexFreed(wholeSums($0))) }
             let order = free.indices.sorted { x, y in
-                lexicographicallyLess(costs[x].cost.map { $0 / contribution[x] }, costs[y].cost.map { $0 / contribution[y] })
+                lexicographicallyLess(costs[x].cost.map { $0 / freed[x] }, costs[y].cost.map { $0 / freed[y] })
             }
+            // Selling whole frees the most, so the rest sold whole bounds what any choice can still add.
             var remaining = [Sums](repeating: Sums(), count: order.count + 1)
             for depth in stride(from: order.count - 1, through: 0, by: -1) {
-                remaining[depth] = remaining[depth + 1] + sums(free[order[depth]])
+                remaining[depth] = remaining[depth + 1] + wholeSums(free[order[depth]])
             }
             let most = capexFreed(lockedSums + remaining[0])
             guard most >= target else {
                 return .failure(Failure(description: "the target cannot be reached: selling every facility that can be sold frees \(Money.format(most, symbol: Money.symbol(forCurrency: scenario.currency)))"))
             }
-            var best: (cost: [Double], capex: Double, sold: [Bool])?
-            var sold = [Bool](repeating: false, count: free.count)
+            /// Per free facility: nil kept, .divest/.leaseback sold whole, .contribute.
+            var best: (cost: [Double], capex: Double, choice: [Disposition?])?
+            var choice = [Disposition?](repeating: nil, count: free.count)
             var exhausted = true
 
             func search(_ depth: Int, _ cost: [Double], _ current: Sums) {
@@ -163,13 +184,19 @@ public enum Optimizer {
                 guard capexFreed(current + remaining[depth]) >= target else { return }
                 let capex = capexFreed(current)
                 if capex >= target, best == nil || lexicographicallyLess(cost, best!.cost) || (cost == best!.cost && capex > best!.capex) {
-                    best = (cost, capex, sold)
+                    best = (cost, capex, choice)
                 }
                 guard depth < order.count else { return }
                 let slot = order[depth]
-                sold[slot] = true
-                search(depth + 1, zip(cost, costs[slot].cost).map { $0 + $1 }, current + sums(free[slot]))
-                sold[slot] = false
+                let whole = wholeSums(free[slot])
+                choice[slot] = costs[slot].mode
+                search(depth + 1, zip(cost, costs[slot].cost).map { $0 + $1 }, current + whole)
+                let contributed = contributions[slot]
+                if contributed.phi < 1 {
+                    choice[slot] = .contribute
+                    search(depth + 1, zip(cost, contributed.cost).map { $0 + $1 }, current + whole.scaled(contributed.phi))
+                }
+                choice[slot] = nil
                 search(depth + 1, cost, current)
             }
             search(0, [0, 0, 0], lockedSums)
@@ -178,7 +205,7 @@ public enum Optimizer {
             }
             var dispositions = scenario.facilities.map(\.disposition)
             for (slot, index) in free.enumerated() {
-                dispositions[index] = best.sold[slot] ? costs[slot].mode : .retain
+                dispositions[index] = best.choice[slot] ?? .retain
             }
             var result = plan(dispositions, exact: exhausted)
             if !exhausted { result.gap = gap(best.cost, costs.map(\.cost), target: target, locked: lockedSums) }
@@ -199,7 +226,11 @@ public enum Optimizer {
                 let price = facility.salePrice ?? 0
                 let loss = max(0, facility.bookValue - price * (1 - a.transactionCostRate))
                 let bound = price * (1 - a.transactionCostRate) + factor * facility.annualCapex + a.taxRate * loss
-                return (costs[slot][component], bound)
+                // A contribution sells phi of the facility at phi of the cost: take the cheaper rate per dollar.
+                let phi = 1 - facility.stake(a)
+                let contributed = phi > 0 ? phi * rentPV(free[slot]) / phi : Double.infinity
+                let perDollar = component == 1 ? min(costs[slot][component], contributed) : 0
+                return (component == 1 ? perDollar : costs[slot][component], bound)
             }.sorted { $0.cost / max($0.gain, 1e-300) < $1.cost / max($1.gain, 1e-300) }
             var lowerBound = 0.0
             for item in items where deficit > 0 {

@@ -8,7 +8,7 @@ struct OptimizerTests {
         let choices: [[Disposition]] = scenario.facilities.map { facility in
             if constraints.locked.contains(facility.id) { return [facility.disposition] }
             if facility.salePrice == nil { return [.retain] }
-            return constraints.keepAIReady && facility.aiReady ? [.retain, .leaseback] : [.retain, .divest, .leaseback]
+            return constraints.keepAIReady && facility.aiReady ? [.retain, .leaseback, .contribute] : [.retain, .divest, .leaseback, .contribute]
         }
         var best: [Double]?
         var plan = scenario
@@ -50,7 +50,10 @@ struct OptimizerTests {
             scenario.facilities[index].disposition = .retain
             scenario.facilities[index].aiReady = Bool.random(using: &random)
             if index == 5 { scenario.facilities[index].salePrice = nil }
+            // Some facilities bring their own stake; the rest take the assumption's.
+            if index % 2 == 1 { scenario.facilities[index].retainedStake = [0, 0.2, 0.5][Int(seed % 3)] }
         }
+        scenario.assumptions.contributeRetainedStake = [0.1, 0.3][Int(seed % 2)]
         return scenario
     }
 
