@@ -310,3 +310,37 @@ struct CompareSnapshotTests {
         #expect(result.stdout.contains("capex_freed"))
     }
 }
+
+@Suite("Contribution on the command line")
+struct ContributionCLITests {
+    @Test("--contribute and --set contribute_retained_stake change the JSON exactly as the model says")
+    func flags() throws {
+        let result = try CLI.run(["report", "--contribute", "us-prineville-1", "--set", "contribute_retained_stake=0.3", "--format", "json"])
+        #expect(result.status == 0)
+        struct Report: Decodable {
+            struct Counts: Decodable { var contribute: Int }
+            struct Finance: Decodable { var retained_equity: Double; var capex_freed: Double }
+            var counts: Counts
+            var finance: Finance
+        }
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        #expect(report.counts.contribute == 1)
+        #expect(abs(report.finance.retained_equity - 0.3 * 520e6) < 1e-3)
+        var overrides = ScenarioOverrides()
+        overrides.set(.contribute, ids: "us-prineville-1")
+        overrides.addSetting("contribute_retained_stake=0.3")
+        #expect(report.finance.capex_freed == evaluate(try overrides.apply(to: ScenarioLoader.builtInExample()).get()).finance.capexFreed)
+        let text = try CLI.run(["report", "--contribute", "us-prineville-1"]).stdout
+        #expect(text.contains("  Retained equity       $104.0M"))
+        #expect(text.contains("contribute 20%"))
+    }
+
+    @Test("bad contribution inputs are one-line errors")
+    func errors() throws {
+        let stake = try CLI.run(["report", "--set", "contribute_retained_stake=1"])
+        #expect(stake.status == 2)
+        #expect(stake.stderrLines == ["capdash: --set contribute_retained_stake: expected a stake from 0 up to (not including) 1, like 0.2, found \"1\""])
+        let noPrice = try CLI.run(["report", "--contribute", "us-council-bluffs-3"])
+        #expect(noPrice.stderrLines == ["capdash: --contribute: us-council-bluffs-3 has no sale_price, so it cannot be sold; add one to the scenario"])
+    }
+}

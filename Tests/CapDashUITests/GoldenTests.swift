@@ -34,6 +34,7 @@ struct GoldenTests {
         ("help-100x30", "?", Size(width: 100, height: 30), false),
         ("sensitivity-120x40", "x", Size(width: 120, height: 40), false),
         ("timeline-100x30", "T", Size(width: 100, height: 30), false),
+        ("contribute-120x40", "c ] ] j j j j j c", Size(width: 120, height: 40), false),
         ("goal-seek-120x40", "O 2B enter enter", Size(width: 120, height: 40), false),
         ("filter-80x24", "/ us- enter", Size(width: 80, height: 24), false),
         ("too-small-50x15", "", Size(width: 50, height: 15), false),
