@@ -29,7 +29,7 @@ struct DashboardE2ETests {
         let session = try TmuxSession()
         let path = try start(session)
         let screen = session.capture()
-        for title in ["Facilities 12", "Capex freed", "Training budget", "Regions", "KEPT", "DIVESTED", "Llama 3.1 405B"] {
+        for title in ["Facilities 14", "Capex freed", "Training budget", "Regions", "KEPT", "DIVESTED", "Llama 3.1 405B"] {
             #expect(screen.contains(title))
         }
         let snapshot = try runCapdash(["snapshot", path, "--size", "120x40"])
@@ -42,7 +42,7 @@ struct DashboardE2ETests {
         let session = try TmuxSession()
         let path = try start(session)
         let before = paneValue("Capex freed", in: session.capture())
-        #expect(before == "$1.97B")
+        #expect(before == "$2.50B")
         try session.keys("d")
         let screen = session.waitFor { paneValue("Capex freed", in: $0) != before }
         let json = try runCapdash(["report", path, "--divest", "us-prineville-1", "--format", "json"])

@@ -84,7 +84,8 @@ struct ContributionTests {
         let fresh = evaluate(live.scenario)
         #expect(close(live.evaluation.finance.capexFreed, fresh.finance.capexFreed))
         #expect(close(live.evaluation.finance.retainedEquity, fresh.finance.retainedEquity))
-        #expect(close(live.evaluation.finance.retainedEquity, 0.4 * 520e6 + 0.3 * 300e6))
+        // Prineville 40%, Chicago and Mesa at the stepped default 30%, New Albany its own 20%.
+        #expect(close(live.evaluation.finance.retainedEquity, 0.4 * 520e6 + 0.3 * 300e6 + 0.2 * 600e6 + 0.3 * 110e6))
         #expect(live.evaluation.regions == fresh.regions)
     }
 

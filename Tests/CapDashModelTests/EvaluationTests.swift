@@ -136,14 +136,16 @@ struct EvaluationTests {
         #expect(result.training.models.allSatisfy { $0.daysOnFleet == nil })
     }
 
-    @Test("the built-in example loads, sells about $1.9B and warns twice")
+    @Test("the built-in example loads, sells $1.9B outright or leased back, contributes two sites, and warns twice")
     func example() {
         let scenario = ScenarioLoader.builtInExample()
         let result = evaluate(scenario)
-        #expect(scenario.facilities.count == 12)
-        #expect(result.finance.grossProceeds == 1_898e6)
-        #expect(result.counts == Evaluation.Counts(facilities: 12, retain: 4, divest: 6, leaseback: 2, contribute: 0))
-        #expect(result.training.gpusFundable == 39_416)
+        #expect(scenario.facilities.count == 14)
+        // 1,898 sold whole, plus 80% of New Albany (600) and of Mesa (110).
+        #expect(result.finance.grossProceeds == 2_466e6)
+        #expect(result.counts == Evaluation.Counts(facilities: 14, retain: 4, divest: 6, leaseback: 2, contribute: 2))
+        #expect(result.training.gpusFundable == 49_952)
+        #expect(result.finance.retainedEquity == 142e6)  // 20% of 600 and of 110
         #expect(result.warnings.count == 2)
     }
 

@@ -43,14 +43,15 @@ struct JSONReportTests {
     func types() throws {
         let json = try jsonObject(example)
         let counts = json["counts"] as! [String: Any]
-        #expect(counts["facilities"] as? Int == 12)
+        #expect(counts["facilities"] as? Int == 14)
+        #expect(counts["contribute"] as? Int == 2)
         #expect(counts["divest"] as? Int == 6)
         let facilities = json["facilities"] as! [[String: Any]]
         #expect(facilities[1]["sale_price"] is NSNull)
         #expect((facilities[1]["ai_ready"] as? NSNumber).map { CFGetTypeIDIsBool($0) } == true)
         #expect(facilities.map { $0["id"] as! String } == example.facilities.map(\.id))
         let training = json["training"] as! [String: Any]
-        #expect(training["gpus_fundable"] as? Int == 39_416)
+        #expect(training["gpus_fundable"] as? Int == 49_952)
         #expect((json["warnings"] as? [String])?.count == 2)
     }
 

@@ -14,8 +14,9 @@ struct TextReportTests {
         for heading in ["CAPITAL FREED", "CAPACITY", "TRAINING BUDGET", "REGIONS", "FACILITIES", "WARNINGS (2)"] {
             #expect(lines.contains { $0 == heading })
         }
-        #expect(lines.contains("  Capex freed            $1.97B   net proceeds + avoided capex PV"))
-        #expect(lines.contains("  GPUs fundable        39,416   capex freed / $50.0K per GPU"))
+        #expect(lines.contains("  Capex freed            $2.50B   net proceeds + avoided capex PV"))
+        #expect(lines.contains("  Retained equity       $142.0M   stakes kept in contributed facilities (default 20%)"))
+        #expect(lines.contains("  GPUs fundable        49,952   capex freed / $50.0K per GPU"))
     }
 
     @Test("long names and paths from the file still fit 100 columns")
@@ -59,10 +60,11 @@ struct TextReportTests {
     func markdown() {
         let text = MarkdownReport.render(example, evaluate(example))
         #expect(text.hasPrefix("# Legacy data-center divestiture (illustrative)\n"))
-        #expect(text.contains("| Capex freed | $1.97B | net proceeds + avoided capex PV |"))
+        #expect(text.contains("| Capex freed | $2.50B | net proceeds + avoided capex PV |"))
         #expect(text.contains("| Region | Facilities | Retained MW | Divested MW | Gross proceeds |\n| --- | ---: | ---: | ---: | ---: |"))
         #expect(text.contains("| us-ashburn-2 | Ashburn 2 | US | 60.0 |  | $210.0M | $340.0M | divest |"))
-        #expect(text.contains("| **Total** | **12** | **484.0** | **253.0** | **$1.90B** |"))
+        #expect(text.contains("| us-mesa-land | Mesa land parcel | US | 0.0 |  | $60.0M | $110.0M | contribute 20% |"))
+        #expect(text.contains("| **Total** | **14** | **574.0** | **253.0** | **$2.47B** |"))
     }
 
     @Test("markdown escapes pipes in names")
@@ -79,26 +81,29 @@ struct TextReportTests {
         scenario.facilities[2].disposition = .retain
         let csv = CSVReport.render(scenario)
         let lines = csv.split(separator: "\n")
-        #expect(lines.count == 13)
-        // The example has deal-timeline keys, so their columns follow MODEL.md's.
-        #expect(lines[0] == "id,name,region,country,capacity_mw,ai_ready,commissioned,book_value,sale_price,annual_opex,annual_capex,disposition,leaseback_rent,expected_close,close_probability")
-        #expect(lines[1] == "us-prineville-1,\"Hall \"\"A\"\", west\",US,US,120,false,2011,380000000,520000000,45000000,20000000,retain,,,")
-        #expect(lines[11].hasSuffix(",leaseback,21000000,2025-12-31,1"))
+        #expect(lines.count == 15)
+        // The example has stakes and deal-timeline keys, so their columns follow MODEL.md's.
+        #expect(lines[0] == "id,name,region,country,capacity_mw,ai_ready,commissioned,book_value,sale_price,annual_opex,annual_capex,disposition,leaseback_rent,retained_stake,expected_close,close_probability")
+        #expect(lines[1] == "us-prineville-1,\"Hall \"\"A\"\", west\",US,US,120,false,2011,380000000,520000000,45000000,20000000,retain,,,,")
+        #expect(lines[11].hasSuffix(",leaseback,21000000,,2025-12-31,1"))
+        #expect(lines[13].hasSuffix(",contribute,30000000,0.2,2026-03-31,0.9"))
         let reloaded = try ScenarioLoader.loadCSV(Array(csv.utf8), file: "out.csv")
         for (a, b) in zip(reloaded.facilities, scenario.facilities) {
             #expect(a.id == b.id && a.name == b.name && a.disposition == b.disposition && a.salePrice == b.salePrice
                 && a.bookValue == b.bookValue && a.aiReady == b.aiReady && a.leasebackRent == b.leasebackRent
                 && a.commissioned == b.commissioned && a.country == b.country
-                && a.expectedClose == b.expectedClose && a.closeProbability == b.closeProbability)
+                && a.expectedClose == b.expectedClose && a.closeProbability == b.closeProbability
+                && a.retainedStake == b.retainedStake)
         }
     }
 
-    @Test("a scenario without timeline keys keeps exactly MODEL.md's CSV columns")
+    @Test("a scenario without stakes or timeline keys keeps exactly MODEL.md's CSV columns")
     func csvWithoutTimeline() {
         var scenario = example
         for index in scenario.facilities.indices {
             scenario.facilities[index].expectedClose = nil
             scenario.facilities[index].closeProbability = nil
+            scenario.facilities[index].retainedStake = nil
         }
         #expect(CSVReport.render(scenario).hasPrefix("id,name,region,country,capacity_mw,ai_ready,commissioned,book_value,sale_price,annual_opex,annual_capex,disposition,leaseback_rent\n"))
     }
