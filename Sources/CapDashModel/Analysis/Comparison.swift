@@ -49,6 +49,7 @@ public struct ScenarioComparison: Sendable {
             figure("avoided_opex_pv", .money) { $0.finance.avoidedOpexPV },
             figure("leaseback_rent_pv", .money) { $0.finance.leasebackRentPV },
             figure("net_cash_pv", .money) { $0.finance.netCashPV },
+            figure("retained_equity", .money) { $0.finance.retainedEquity },
             figure("retained_mw", .megawatts) { $0.capacity.retainedMW },
             figure("divested_mw", .megawatts) { $0.capacity.divestedMW },
             figure("ai_ready_retained_mw", .megawatts) { $0.capacity.aiReadyRetainedMW },

@@ -52,7 +52,10 @@ func drawComparison(_ screen: inout Screen, _ rect: Rect, _ state: DashboardStat
         screen.putPadded(title, x: inner.x + 2 + labelWidth + offset * (valueWidth + 1), y: y, width: valueWidth, role: .title, alignRight: true)
     }
     y += 1
-    let shown: Set<String> = ["capex_freed", "net_cash_pv", "gross_proceeds", "tax", "leaseback_rent_pv", "retained_mw", "divested_mw", "ai_ready_divested_mw", "gpus_fundable"]
+    let shown: Set<String> = [
+        "capex_freed", "net_cash_pv", "gross_proceeds", "tax", "leaseback_rent_pv", "retained_equity", "retained_mw", "divested_mw",
+        "ai_ready_divested_mw", "gpus_fundable",
+    ]
     for figure in comparison.figures where shown.contains(figure.key) || figure.key.hasPrefix("runs_per_year: ") && figure.key.hasSuffix("405B") {
         guard y < inner.y + inner.height else { break }
         screen.putPadded(figure.key, x: inner.x + 1, y: y, width: labelWidth, role: .normal)

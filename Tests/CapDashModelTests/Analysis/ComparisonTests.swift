@@ -18,6 +18,7 @@ struct ComparisonTests {
         #expect(comparison.changes.map(\.id) == ["us-prineville-1", "eu-frankfurt-1"])
         #expect(comparison.changes[0].a == .retain && comparison.changes[0].b == .divest)
         #expect(comparison.figures.contains { $0.key == "runs_per_year: Llama 3.1 405B" })
+        #expect(comparison.figures.first { $0.key == "retained_equity" }?.a == 142e6)
     }
 
     @Test("facilities in only one scenario are listed as absent from the other")
