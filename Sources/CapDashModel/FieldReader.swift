@@ -114,13 +114,8 @@ struct FieldReader {
 
     mutating func rate(_ field: RawField, _ path: String) -> Double? {
         number(field, path, expected: "a rate from 0 to 1 (like 0.21)", hint: { value in
-            value > 1 && value <= 100 ? " (\(Self.plain(value))% is \(Self.plain(value / 100)))" : ""
+            value > 1 && value <= 100 ? " (\(Numbers.plain(value))% is \(Numbers.plain(value / 100)))" : ""
         }) { (0...1).contains($0) }
-    }
-
-    /// `2` rather than `2.0`, for hints.
-    static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 
     /// A retained stake: 0 <= s < 1 (a whole stake would be no contribution at all).

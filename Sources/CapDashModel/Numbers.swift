@@ -42,6 +42,11 @@ public enum Numbers {
         return Double(String(decoding: literal, as: UTF8.self))
     }
 
+    /// A number as a person types it and the parser reads it back: `2` rather than `2.0`, `0.085`.
+    public static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
     /// YAML's and common spreadsheets' spellings of NaN and infinity.
     public static func isNonFiniteLiteral(_ text: String) -> Bool {
         let word = text.trimmingSpaces().lowercased()

@@ -35,7 +35,7 @@ public enum ScenarioSaver {
                 return beside("\(old.id)'s retained_stake is not in the file, so it cannot be changed in place")
             }
             patches[file, default: []].append(
-                Patch(position: position, expected: old.retainedStake.map(FieldReader.plain) ?? "", replacement: FieldReader.plain(stake), kind: .stake))
+                Patch(position: position, expected: old.retainedStake.map(Numbers.plain) ?? "", replacement: Numbers.plain(stake), kind: .stake))
         }
         for (old, new) in zip(loaded.facilities, current.facilities) where old.disposition != new.disposition {
             guard let file = old.source.file, let position = old.source.disposition else {
@@ -158,7 +158,7 @@ public enum ScenarioSaver {
         case .disposition:
             return text.trimmingSpaces().lowercased() == patch.expected
         case .stake:
-            return Numbers.parse(text).map(FieldReader.plain) == patch.expected
+            return Numbers.parse(text).map(Numbers.plain) == patch.expected
         case .assumption(let key):
             var assumptions = Assumptions()
             guard case .success(let parsed) = key.setting(text, in: assumptions) else { return false }
@@ -172,7 +172,7 @@ extension AssumptionKey {
     /// The value as comparable text: the exact number, or the GPU's name.
     func text(in assumptions: Assumptions) -> String {
         if self == .gpuName { return assumptions.gpu.name }
-        return value(in: assumptions).map(FieldReader.plain) ?? ""
+        return value(in: assumptions).map(Numbers.plain) ?? ""
     }
 
     /// The value as it should appear in YAML.

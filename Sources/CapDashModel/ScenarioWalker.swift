@@ -266,7 +266,7 @@ struct ScenarioWalker {
             }
             guard let low = bounds[0], let high = bounds[1] else { continue }
             guard low <= high else {
-                reader.error(entry.value.position, path, "expected low <= high, found [\(FieldReader.plain(low)), \(FieldReader.plain(high))]")
+                reader.error(entry.value.position, path, "expected low <= high, found [\(Numbers.plain(low)), \(Numbers.plain(high))]")
                 continue
             }
             settings.ranges[entry.key] = (low, high)

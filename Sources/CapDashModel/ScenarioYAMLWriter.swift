@@ -48,7 +48,7 @@ public enum ScenarioYAMLWriter {
     }
 
     static func number(_ value: Double) -> String {
-        FieldReader.plain(value)
+        Numbers.plain(value)
     }
 
     /// A double-quoted YAML string with every special character escaped.

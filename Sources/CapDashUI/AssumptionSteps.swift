@@ -53,8 +53,7 @@ extension AssumptionKey {
     /// The value as an editable string for `e`.
     public func editText(in assumptions: Assumptions) -> String {
         if self == .gpuName { return assumptions.gpu.name }
-        let value = value(in: assumptions) ?? 0
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+        return Numbers.plain(value(in: assumptions) ?? 0)
     }
 
     /// The assumptions stepped `direction` steps, or a message saying why not.
@@ -66,6 +65,6 @@ extension AssumptionKey {
         let raw = current + Double(direction) * step
         let snapped = (raw / step).rounded() * step
         let value = (snapped * 1e9).rounded() / 1e9
-        return setting(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)", in: assumptions)
+        return setting(Numbers.plain(value), in: assumptions)
     }
 }
