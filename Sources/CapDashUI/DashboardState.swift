@@ -43,11 +43,18 @@ public struct DashboardState: Sendable {
     /// The scenario as loaded (or last saved): what reset returns to and deltas compare with.
     public private(set) var loaded: Scenario
     public private(set) var baseline: Evaluation
-    public var pane: Pane = .facilities
-    /// The tornado for the current scenario, computed when its pane is shown.
+    public var pane: Pane = .facilities {
+        didSet { if pane != oldValue { refreshAnalysis() } }
+    }
+    /// The analysis the shown pane draws, computed when the pane opens and after
+    /// each edit, never per frame (each evaluates the whole scenario, the tornado 16 times).
     public private(set) var tornado: SensitivityAnalysis?
-    /// A second scenario to compare with (`capdash A B`, or picked with `c`).
-    public var other: Scenario?
+    public private(set) var timeline: DealTimeline?
+    public private(set) var comparison: ScenarioComparison?
+    /// A second scenario to compare with (`capdash A B`, or picked with `C`).
+    public var other: Scenario? {
+        didSet { refreshAnalysis() }
+    }
     /// Scenario files offered by `c` when no second scenario is loaded yet.
     public var scenarioChoices: [String] = []
     public var choiceCursor = 0
@@ -120,7 +127,7 @@ public struct DashboardState: Sendable {
         let before = touched.filter(differsFromLoaded)
         live.apply(edit)
         changedFacilities += touched.filter(differsFromLoaded).count - before.count
-        refreshTornado()
+        refreshAnalysis()
     }
 
     /// A facility whose disposition or stake is not what the file says.
@@ -130,9 +137,11 @@ public struct DashboardState: Sendable {
         return now.disposition != then.disposition || now.retainedStake != then.retainedStake
     }
 
-    /// Recomputes the tornado when its pane shows (it evaluates the scenario 16 times).
-    mutating func refreshTornado() {
+    /// Recomputes the analysis of the pane on screen; the others are dropped.
+    mutating func refreshAnalysis() {
         tornado = pane == .sensitivity ? SensitivityAnalysis(scenario) : nil
+        timeline = pane == .timeline ? DealTimeline(scenario) : nil
+        comparison = pane == .comparison ? other.map { ScenarioComparison(scenario, $0) } : nil
     }
 
     /// Rebuilds the visible rows, keeping the cursor on the same facility when it is still shown.
@@ -185,6 +194,7 @@ public struct DashboardState: Sendable {
             redoStack = []
             search = SearchIndex(scenario.facilities)
             refreshRows(resort: true)
+            refreshAnalysis()
             if let selectedID, let index = scenario.index(ofFacility: selectedID), let position = rows.position(ofFacility: index) {
                 cursor = position
             }

@@ -118,16 +118,12 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
     case .character("G"), .end: move(by: Int.max / 2, &state)
     case .tab, .backTab:
         state.pane = state.pane == .facilities ? .assumptions : .facilities
-        state.refreshTornado()
     case .character("a"):
         state.pane = state.pane == .assumptions ? .facilities : .assumptions
-        state.refreshTornado()
     case .character("x"):
         state.pane = state.pane == .sensitivity ? .facilities : .sensitivity
-        state.refreshTornado()
     case .character("T"):
         state.pane = state.pane == .timeline ? .facilities : .timeline
-        state.refreshTornado()
     case .character("C"):
         if state.pane == .comparison {
             state.pane = .facilities
@@ -138,7 +134,6 @@ private func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
             let directory = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
             return [.listScenarios(directory: directory.isEmpty ? "/" : directory)]
         }
-        state.refreshTornado()
     case .character(" "):
         if state.pane == .facilities, let index = state.selectedFacility {
             setDisposition(state.scenario.facilities[index].disposition.next, &state)

@@ -5,7 +5,7 @@ import CapDashReport
 func drawTimeline(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
     screen.box(rect, title: "Deal timeline · by expected close · T closes", focused: true)
     let inner = rect.inner
-    let timeline = DealTimeline(state.scenario)
+    guard let timeline = state.timeline else { return }
     let currency = state.scenario.currency
     let widths = [12, 6, 10, 10, 11, 12]
     let titles = ["Quarter", "Sales", "Committed", "Expected", "Net so far", "GPUs online"]
@@ -39,8 +39,7 @@ func drawTimeline(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState)
 
 /// This scenario beside a second one (`c`): headline figures with deltas, then the facilities that differ.
 func drawComparison(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
-    guard let other = state.other else { return }
-    let comparison = ScenarioComparison(state.scenario, other)
+    guard let other = state.other, let comparison = state.comparison else { return }
     screen.box(rect, title: "Compare · this (A) vs \(displayName(other)) (B) · C closes", focused: true)
     let inner = rect.inner
     let currency = state.scenario.currency
