@@ -71,9 +71,6 @@ public enum Format {
     /// A full-precision number for JSON and CSV: integers without `.0`, non-finite as nil.
     public static func exact(_ value: Double) -> String? {
         guard value.isFinite else { return nil }
-        if value == value.rounded(), abs(value) < 1e15 {
-            return String(Int64(value))
-        }
-        return "\(value)"
+        return Numbers.plain(value)
     }
 }
