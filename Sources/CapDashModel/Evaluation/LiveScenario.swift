@@ -1,32 +1,3 @@
-/// One undoable change to a scenario. Undo applies the inverse, so history
-/// costs a few bytes per step, not a copy of the portfolio.
-public enum ScenarioEdit: Sendable, Equatable {
-    case disposition(facility: Int, from: Disposition, to: Disposition)
-    case assumptions(from: Assumptions, to: Assumptions)
-    /// A contributed facility's own stake (nil: the assumption's default).
-    case stake(facility: Int, from: Double?, to: Double?)
-    /// Several changes taken as one step (reset, an accepted plan).
-    case batch([ScenarioEdit])
-
-    /// The facilities this edit touches.
-    public var facilities: Set<Int> {
-        switch self {
-        case .disposition(let facility, _, _), .stake(let facility, _, _): [facility]
-        case .assumptions: []
-        case .batch(let edits): edits.reduce(into: Set<Int>()) { $0.formUnion($1.facilities) }
-        }
-    }
-
-    public var inverse: ScenarioEdit {
-        switch self {
-        case .disposition(let facility, let from, let to): .disposition(facility: facility, from: to, to: from)
-        case .assumptions(let from, let to): .assumptions(from: to, to: from)
-        case .stake(let facility, let from, let to): .stake(facility: facility, from: to, to: from)
-        case .batch(let edits): .batch(edits.reversed().map(\.inverse))
-        }
-    }
-}
-
 /// A scenario kept evaluated as it is edited: each edit adjusts the running
 /// sums, so a toggle costs O(1) plus the cheap derived figures.
 public struct LiveScenario: Sendable {
