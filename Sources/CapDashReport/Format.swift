@@ -1,44 +1,89 @@
 import CapDashModel
 
-/// How figures read in text, markdown and on screen (JSON and CSV keep full precision).
+/// How figures read in text, markdown and on screen (JSON and CSV keep full
+/// precision). The only place numbers become words: one scale ladder, one
+/// rounding rule, no locale.
 public enum Format {
-    public static func money(_ amount: Double, currency: String) -> String {
-        Money.format(amount, symbol: Money.symbol(forCurrency: currency))
+    /// The symbol shown before amounts: `$` for USD, `€`, `£`, `¥`, else the code and a space.
+    public static func symbol(forCurrency code: String) -> String {
+        switch code.uppercased() {
+        case "USD": "$"
+        case "EUR": "€"
+        case "GBP": "£"
+        case "JPY": "¥"
+        default: code + " "
+        }
     }
 
+    /// Human-scaled money, as a reader wants it: `$1.24B`, `$318.5M`, `$52.0K`, `$950`, `-$12.0M`.
+    public static func money(_ amount: Double, currency: String) -> String {
+        money(amount, symbol: symbol(forCurrency: currency))
+    }
+
+    public static func money(_ amount: Double, symbol: String) -> String {
+        guard amount.isFinite else { return amount.isNaN ? "n/a" : (amount > 0 ? "overflow" : "-overflow") }
+        return (amount < 0 ? "-" : "") + symbol + scaled(abs(amount), decimals: moneyDecimals)
+    }
+
+    /// A change against a baseline, always signed: `+$120.0M`, `-$3.5M`, `±$0`.
     public static func moneyDelta(_ amount: Double, currency: String) -> String {
-        Money.formatDelta(amount, symbol: Money.symbol(forCurrency: currency))
+        let symbol = symbol(forCurrency: currency)
+        if amount == 0 { return "±" + symbol + "0" }
+        return (amount > 0 ? "+" : "") + money(amount, symbol: symbol)
     }
 
     /// Megawatts with one decimal: `120.0`.
     public static func mw(_ value: Double) -> String {
-        Money.formatFixed(value, decimals: 1)
+        fixed(value, decimals: 1)
     }
 
     /// A whole count with thousands commas: `37,994`.
     public static func count(_ value: Double) -> String {
-        Money.groupedInteger(value)
+        guard value.isFinite else { return value.isNaN ? "n/a" : "overflow" }
+        let rounded = value.rounded(.toNearestOrAwayFromZero)
+        guard abs(rounded) < 9e18 else { return "\(value)" }
+        let digits = String(Int64(abs(rounded)))
+        var out = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (rounded < 0 ? "-" : "") + out
     }
 
     /// A large quantity scaled like money, without a symbol: `332.8M`.
     public static func scaled(_ value: Double) -> String {
-        Money.format(value, symbol: "")
+        money(value, symbol: "")
     }
 
-    /// Like `scaled` with two decimals everywhere: `1.46M`, `30.84M`.
+    /// Like `scaled` with two decimals at every step: `1.46M`, `30.84M`.
     public static func scaledPrecise(_ value: Double) -> String {
-        switch abs(value) {
-        case 999.995e9...: fixed(value / 1e12, decimals: 2) + "T"
-        case 999.995e6...: fixed(value / 1e9, decimals: 2) + "B"
-        case 999.995e3...: fixed(value / 1e6, decimals: 2) + "M"
-        case 999.995...: fixed(value / 1e3, decimals: 2) + "K"
-        default: fixed(value, decimals: 2)
+        guard value.isFinite else { return value.isNaN ? "n/a" : "overflow" }
+        return (value < 0 ? "-" : "") + scaled(abs(value), decimals: [2, 2, 2, 2, 2])
+    }
+
+    /// Decimals shown at each step of the ladder (units, K, M, B, T) for money.
+    private static let moneyDecimals = [0, 1, 1, 2, 2]
+
+    /// The scale ladder: the largest suffix whose rounded value stays below 1000 of the next,
+    /// so `999.96K` reads `1.0M`, never `1000.0K`.
+    private static func scaled(_ magnitude: Double, decimals: [Int]) -> String {
+        let suffixes = ["", "K", "M", "B", "T"]
+        var step = 0
+        var unit = 1.0
+        while step < suffixes.count - 1 {
+            var half = 0.5
+            for _ in 0..<decimals[step] { half /= 10 }
+            guard magnitude >= 1000 * unit - half * unit else { break }
+            step += 1
+            unit *= 1000
         }
+        return fixed(magnitude / unit, decimals: decimals[step]) + suffixes[step]
     }
 
     /// `21.0%` for 0.21.
     public static func percent(_ rate: Double, decimals: Int = 1) -> String {
-        Money.formatFixed(rate * 100, decimals: decimals) + "%"
+        fixed(rate * 100, decimals: decimals) + "%"
     }
 
     /// `4.74e26`, for FLOPs.
@@ -49,14 +94,29 @@ public enum Format {
         var mantissa = abs(value)
         while mantissa >= 10 { mantissa /= 10; exponent += 1 }
         while mantissa < 1 { mantissa *= 10; exponent -= 1 }
-        var digits = Money.formatFixed(mantissa, decimals: 2)
+        var digits = fixed(mantissa, decimals: 2)
         if digits == "10.00" { digits = "1.00"; exponent += 1 }
         return (value < 0 ? "-" : "") + digits + "e\(exponent)"
     }
 
-    /// Plain decimals with a fixed count: `1.6`.
+    /// Fixed decimals without Foundation's locale: rounds half away from zero. `1.6`.
     public static func fixed(_ value: Double, decimals: Int) -> String {
-        Money.formatFixed(value, decimals: decimals)
+        guard value.isFinite else { return value.isNaN ? "n/a" : "overflow" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        guard rounded < 9e18 else { return "\(value)" }
+        let units = Int64(rounded)
+        let negative = value < 0 && units != 0
+        let divisor = Int64(scale)
+        let whole = units / divisor
+        let fraction = units % divisor
+        var text = (negative ? "-" : "") + String(whole)
+        if decimals > 0 {
+            let digits = String(fraction)
+            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
+        }
+        return text
     }
 
     /// Runs a year read at a glance: `228`, `48.5`, `0.72`.
@@ -66,6 +126,25 @@ public enum Format {
         case 10...: fixed(value, decimals: 1)
         default: fixed(value, decimals: 2)
         }
+    }
+
+    /// A figure's value as its unit reads: money scaled, MW with one decimal, GPUs counted.
+    public static func figure(_ value: Double, _ unit: Figure.Unit, currency: String) -> String {
+        switch unit {
+        case .money: money(value, currency: currency)
+        case .megawatts: mw(value) + " MW"
+        case .count: count(value)
+        case .quantity: scaled(value)
+        case .flops: scientific(value)
+        case .ratio: runs(value)
+        }
+    }
+
+    /// A change in a figure, always signed: `+$120.0M`, `-3.0 MW`, `±0`.
+    public static func figureDelta(_ value: Double, _ unit: Figure.Unit, currency: String) -> String {
+        if unit == .money { return moneyDelta(value, currency: currency) }
+        if value == 0 { return "±0" }
+        return (value > 0 ? "+" : "") + figure(value, unit, currency: currency)
     }
 
     /// A full-precision number for JSON and CSV: integers without `.0`, non-finite as nil.

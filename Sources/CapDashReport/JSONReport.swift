@@ -1,7 +1,8 @@
 import CapDashModel
 
 /// The JSON report of MODEL.md section 4, key for key, with section 6's
-/// `counts.contribute` and `finance.retained_equity` always present.
+/// `counts.contribute` and `finance.retained_equity` always present. The
+/// figures come from `Figure`'s lists, in MODEL.md's order.
 public enum JSONReport {
     public static func render(_ scenario: Scenario, _ evaluation: Evaluation) -> String {
         var json = JSONWriter()
@@ -10,46 +11,23 @@ public enum JSONReport {
         json.field("scenario", .string(scenario.name))
         json.field("currency", .string(scenario.currency))
 
-        let counts = evaluation.counts
         json.beginObject("counts")
-        json.field("facilities", .integer(counts.facilities))
-        json.field("retain", .integer(counts.retain))
-        json.field("divest", .integer(counts.divest))
-        json.field("leaseback", .integer(counts.leaseback))
-        json.field("contribute", .integer(counts.contribute))
-        json.endObject()
-
-        let finance = evaluation.finance
-        json.beginObject("finance")
-        for (key, value) in [
-            ("gross_proceeds", finance.grossProceeds), ("transaction_costs", finance.transactionCosts),
-            ("gain_on_sale", finance.gainOnSale), ("tax", finance.tax), ("net_proceeds", finance.netProceeds),
-            ("book_value_released", finance.bookValueReleased), ("annuity_factor", finance.annuityFactor),
-            ("avoided_capex_pv", finance.avoidedCapexPV), ("capex_freed", finance.capexFreed),
-            ("avoided_opex_pv", finance.avoidedOpexPV), ("leaseback_rent_pv", finance.leasebackRentPV),
-            ("net_cash_pv", finance.netCashPV), ("retained_equity", finance.retainedEquity),
-        ] {
-            json.field(key, .number(value))
+        json.field("facilities", .integer(evaluation.counts.facilities))
+        for disposition in Disposition.allCases {
+            json.field(disposition.rawValue, .integer(evaluation.counts[disposition]))
         }
         json.endObject()
 
-        let capacity = evaluation.capacity
-        json.beginObject("capacity")
-        json.field("retained_mw", .number(capacity.retainedMW))
-        json.field("divested_mw", .number(capacity.divestedMW))
-        json.field("ai_ready_retained_mw", .number(capacity.aiReadyRetainedMW))
-        json.field("ai_ready_divested_mw", .number(capacity.aiReadyDivestedMW))
-        json.endObject()
+        for (section, figures) in [("finance", Figure.finance), ("capacity", Figure.capacity)] {
+            json.beginObject(section)
+            for figure in figures { json.field(figure.key, .number(figure.value(evaluation))) }
+            json.endObject()
+        }
 
         let training = evaluation.training
         json.beginObject("training")
         json.field("gpu", .string(training.gpu))
-        json.field("gpus_fundable", .number(training.gpusFundable))
-        json.field("power_needed_mw", .number(training.powerNeededMW))
-        json.field("gpu_hours_per_year", .number(training.gpuHoursPerYear))
-        json.field("flops_per_year", .number(training.flopsPerYear))
-        json.field("gpus_displaced", .number(training.gpusDisplaced))
-        json.field("gpu_hours_forgone_per_year", .number(training.gpuHoursForgonePerYear))
+        for figure in Figure.training { json.field(figure.key, .number(figure.value(evaluation))) }
         json.beginArray("models")
         for model in training.models {
             json.beginObject()
@@ -92,7 +70,7 @@ public enum JSONReport {
         json.endArray()
 
         json.beginArray("warnings")
-        for warning in evaluation.warnings {
+        for warning in ScenarioWarnings.list(scenario) {
             json.element(.string(warning.description))
         }
         json.endArray()

@@ -4,7 +4,7 @@ import CapDashModel
 /// both always say the same thing: sections of figures and tables, every
 /// string from the file already made terminal-safe.
 public struct ReviewSheet: Sendable {
-    public struct Figure: Sendable {
+    public struct FigureLine: Sendable {
         public var label: String
         public var value: String
         public var note: String
@@ -25,7 +25,7 @@ public struct ReviewSheet: Sendable {
     }
 
     public enum Body: Sendable {
-        case figures([Figure])
+        case figures([FigureLine])
         case table(Table)
         case lines([String])
     }
@@ -44,8 +44,41 @@ public struct ReviewSheet: Sendable {
 
     /// `contribute 20%` for a contribution, with its stake; the disposition otherwise.
     public static func dispositionLabel(_ facility: Facility, _ assumptions: Assumptions) -> String {
-        guard facility.disposition == .contribute else { return facility.disposition.rawValue }
-        return "contribute " + Format.percent(facility.stake(assumptions), decimals: 0)
+        guard facility.disposition.keepsStake else { return facility.disposition.label }
+        return facility.disposition.label + " " + Format.percent(facility.stake(assumptions), decimals: 0)
+    }
+
+    /// The review sheet's note beside a figure: how it was reached in this scenario.
+    static func note(_ figure: CapDashModel.Figure, _ scenario: Scenario, _ evaluation: Evaluation) -> String {
+        let assumptions = scenario.assumptions
+        let gpu = assumptions.gpu
+        let money = { Format.money($0, currency: scenario.currency) }
+        switch figure.key {
+        case "gross_proceeds":
+            return evaluation.counts[.contribute] > 0 ? "sold share of each sale price" : "sale prices of divest + leaseback"
+        case "transaction_costs": return Format.percent(assumptions.transactionCostRate) + " of gross"
+        case "gain_on_sale": return "after transaction costs"
+        case "tax": return Format.percent(assumptions.taxRate) + " of a positive gain"
+        case "avoided_capex_pv":
+            return "\(assumptions.horizonYears) yr at \(Format.percent(assumptions.discountRate)), factor \(Format.fixed(evaluation.finance.annuityFactor, decimals: 4))"
+        case "capex_freed": return "net proceeds + avoided capex PV"
+        case "avoided_opex_pv": return "divested only"
+        case "leaseback_rent_pv": return "cap rate " + Format.percent(assumptions.leasebackCapRate) + " unless rent given"
+        case "net_cash_pv": return "capex freed + opex avoided - rent"
+        case "retained_equity":
+            let contributed = scenario.facilities.filter(\.disposition.keepsStake)
+            let onDefault = contributed.filter { $0.retainedStake == nil }.count
+            let stake = Format.percent(assumptions.contributeRetainedStake, decimals: 0)
+            let which = onDefault == contributed.count ? "default " + stake
+                : onDefault == 0 ? "each its own stake" : "default \(stake) for \(onDefault) of \(contributed.count)"
+            return "stakes kept in contributed facilities (\(which))"
+        case "gpus_fundable": return "capex freed / " + money(gpu.unitCapex) + " per GPU"
+        case "power_needed_mw": return "\(Format.fixed(gpu.powerKW, decimals: 2)) kW per GPU x PUE \(Format.fixed(assumptions.pue, decimals: 2))"
+        case "flops_per_year": return "MFU " + Format.percent(gpu.mfu, decimals: 0) + " of " + Format.scientific(gpu.peakFlops) + " FLOP/s"
+        case "gpus_displaced": return "by " + Format.mw(evaluation.capacity.aiReadyDivestedMW) + " MW of AI-ready capacity divested"
+        case "gpu_hours_forgone_per_year": return "per year"
+        default: return ""
+        }
     }
 
     public init(_ scenario: Scenario, _ evaluation: Evaluation) {
@@ -62,45 +95,31 @@ public struct ReviewSheet: Sendable {
         facts.append("currency " + safe(currency))
         subtitle = [
             facts.joined(separator: " · "),
-            "\(counts.facilities) facilities: \(counts.retain) retain, \(counts.divest) divest, \(counts.leaseback) leaseback"
-                + (counts.contribute > 0 ? ", \(counts.contribute) contribute" : ""),
+            "\(counts.facilities) facilities: "
+                + Disposition.allCases.filter { $0 != .contribute || counts[$0] > 0 }.map { "\(counts[$0]) \($0.label)" }.joined(separator: ", "),
         ]
 
-        let horizon = "\(assumptions.horizonYears) yr at \(Format.percent(assumptions.discountRate)), factor \(Format.fixed(finance.annuityFactor, decimals: 4))"
-        var capital: [Figure] = [
-            Figure(label: "Gross proceeds", value: money(finance.grossProceeds), note: counts.contribute > 0 ? "sold share of each sale price" : "sale prices of divest + leaseback"),
-            Figure(label: "Transaction costs", value: money(-finance.transactionCosts), note: Format.percent(assumptions.transactionCostRate) + " of gross"),
-            Figure(label: "Gain on sale", value: money(finance.gainOnSale), note: "after transaction costs"),
-            Figure(label: "Tax", value: money(-finance.tax), note: Format.percent(assumptions.taxRate) + " of a positive gain"),
-            Figure(label: "Net proceeds", value: money(finance.netProceeds), note: ""),
-            Figure(label: "Avoided capex PV", value: money(finance.avoidedCapexPV), note: horizon),
-            Figure(label: "Capex freed", value: money(finance.capexFreed), note: "net proceeds + avoided capex PV"),
-            Figure(label: "Avoided opex PV", value: money(finance.avoidedOpexPV), note: "divested only"),
-            Figure(label: "Leaseback rent PV", value: money(-finance.leasebackRentPV), note: "cap rate " + Format.percent(assumptions.leasebackCapRate) + " unless rent given"),
-            Figure(label: "Net cash PV", value: money(finance.netCashPV), note: "capex freed + opex avoided - rent"),
-            Figure(label: "Book value released", value: money(finance.bookValueReleased), note: ""),
-        ]
-        if counts.contribute > 0 {
-            capital.append(Figure(
-                label: "Retained equity", value: money(finance.retainedEquity),
-                note: "stakes kept in contributed facilities (default " + Format.percent(assumptions.contributeRetainedStake, decimals: 0) + ")"))
+        let capital = CapDashModel.Figure.capitalFreed.compactMap { figure -> FigureLine? in
+            if figure.key == CapDashModel.Figure.retainedEquity.key && counts[.contribute] == 0 { return nil }
+            return FigureLine(
+                label: figure.label, value: Format.figure(figure.signedValue(evaluation), figure.unit, currency: currency),
+                note: Self.note(figure, scenario, evaluation))
         }
 
-        let capacityFigures: [Figure] = [
-            Figure(label: "Retained", value: Format.mw(evaluation.capacity.retainedMW) + " MW", note: "AI-ready " + Format.mw(evaluation.capacity.aiReadyRetainedMW) + " MW (retain, leaseback, contribute)"),
-            Figure(label: "Divested", value: Format.mw(evaluation.capacity.divestedMW) + " MW", note: "AI-ready " + Format.mw(evaluation.capacity.aiReadyDivestedMW) + " MW"),
+        let keptBy = Disposition.allCases.filter(\.keepsCapacity).map(\.label).joined(separator: ", ")
+        let capacity = evaluation.capacity
+        let capacityFigures: [FigureLine] = [
+            FigureLine(label: CapDashModel.Figure.retainedMW.shortLabel, value: Format.mw(capacity.retainedMW) + " MW", note: "AI-ready " + Format.mw(capacity.aiReadyRetainedMW) + " MW (\(keptBy))"),
+            FigureLine(label: CapDashModel.Figure.divestedMW.shortLabel, value: Format.mw(capacity.divestedMW) + " MW", note: "AI-ready " + Format.mw(capacity.aiReadyDivestedMW) + " MW"),
         ]
 
         let training = evaluation.training
         let gpu = assumptions.gpu
-        let trainingFigures: [Figure] = [
-            Figure(label: "GPUs fundable", value: Format.count(training.gpusFundable), note: "capex freed / " + money(gpu.unitCapex) + " per GPU"),
-            Figure(label: "Power needed", value: Format.mw(training.powerNeededMW) + " MW", note: "\(Format.fixed(gpu.powerKW, decimals: 2)) kW per GPU x PUE \(Format.fixed(assumptions.pue, decimals: 2))"),
-            Figure(label: "GPU-hours per year", value: Format.scaled(training.gpuHoursPerYear), note: ""),
-            Figure(label: "FLOPs per year", value: Format.scientific(training.flopsPerYear), note: "MFU " + Format.percent(gpu.mfu, decimals: 0) + " of " + Format.scientific(gpu.peakFlops) + " FLOP/s"),
-            Figure(label: "GPUs displaced", value: Format.count(training.gpusDisplaced), note: "by " + Format.mw(evaluation.capacity.aiReadyDivestedMW) + " MW of AI-ready capacity divested"),
-            Figure(label: "GPU-hours forgone", value: Format.scaled(training.gpuHoursForgonePerYear), note: "per year"),
-        ]
+        let trainingFigures = CapDashModel.Figure.training.map { figure in
+            FigureLine(
+                label: figure.label, value: Format.figure(figure.value(evaluation), figure.unit, currency: currency),
+                note: Self.note(figure, scenario, evaluation))
+        }
         let models = Table(
             columns: [
                 Column(title: "Reference model", alignRight: false, maxWidth: 28),
@@ -155,10 +174,11 @@ public struct ReviewSheet: Sendable {
             Section(title: "Regions", body: [.table(regions)]),
             Section(title: "Facilities", body: [.table(facilities)]),
         ]
-        var warnings = evaluation.warnings.prefix(Self.warningsListed).map { safe($0.description) }
-        if evaluation.warnings.count > Self.warningsListed {
-            warnings.append("… and \(evaluation.warnings.count - Self.warningsListed) more (the JSON report lists every warning)")
+        let allWarnings = ScenarioWarnings.list(scenario)
+        var warnings = allWarnings.prefix(Self.warningsListed).map { safe($0.description) }
+        if allWarnings.count > Self.warningsListed {
+            warnings.append("… and \(allWarnings.count - Self.warningsListed) more (the JSON report lists every warning)")
         }
-        sections.append(Section(title: "Warnings (\(evaluation.warnings.count))", body: [.lines(warnings.isEmpty ? ["none"] : warnings)]))
+        sections.append(Section(title: "Warnings (\(allWarnings.count))", body: [.lines(warnings.isEmpty ? ["none"] : warnings)]))
     }
 }

@@ -26,7 +26,7 @@ public enum TextReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func render(_ figures: [ReviewSheet.Figure]) -> [String] {
+    static func render(_ figures: [ReviewSheet.FigureLine]) -> [String] {
         let labelWidth = figures.map { DisplayWidth.of($0.label) }.max() ?? 0
         let valueWidth = figures.map { DisplayWidth.of($0.value) }.max() ?? 0
         return figures.map { figure in
@@ -59,7 +59,7 @@ public enum TextReport {
     }
 
     /// Word-wraps at `width` display cells; continuation lines are indented by two.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    public static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {

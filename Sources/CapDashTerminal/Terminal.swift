@@ -120,8 +120,9 @@ public final class Terminal {
         doupdate()
     }
 
-    /// The next key or resize, or nil after the timeout (the caller's chance to poll files and signals).
-    public func nextEvent() -> TerminalEvent? {
+    /// The next key or resize, or nil after the timeout (the caller's chance to poll files, signals and jobs).
+    public func nextEvent(timeoutMilliseconds: Int32 = 500) -> TerminalEvent? {
+        wtimeout(capdash_stdscr(), timeoutMilliseconds)
         var character: wint_t = 0
         var isCode: Int32 = 0
         let result = capdash_read_key(&character, &isCode)

@@ -1,14 +1,15 @@
 import CapDashModel
 
-/// Everything the dashboard shows, as one value. `update` changes it; `view` draws it.
+/// Everything the dashboard shows, as one value. Only `update` changes it
+/// (every setter is module-internal); `view` draws it.
 public struct DashboardState: Sendable {
-    public enum Pane: String, Sendable {
+    public enum Pane: String, Sendable, CaseIterable {
         case facilities, assumptions
         /// The tornado (`x`).
         case sensitivity
         /// Cash by quarter (`T`).
         case timeline
-        /// Side by side with a second scenario (`c`).
+        /// Side by side with a second scenario (`C`).
         case comparison
     }
 
@@ -18,15 +19,24 @@ public struct DashboardState: Sendable {
         case filtering
         /// Typing an exact value for an assumption after `e`.
         case editing(AssumptionKey, String)
-        case help
+        /// The key list (`?`), or the glossary of figures; `scroll` is the first line shown.
+        case help(HelpPage, scroll: Int)
         /// A recovery file from an earlier session: y restores it, n discards it, Esc decides later.
         case recoveryOffer
         /// Typing the capex target for a goal-seek plan after `O`.
         case planTarget(String)
+        /// A goal-seek running off the update loop; Esc cancels it.
+        case planSolving(job: Int, target: Double)
         /// A proposed plan: Enter or y accepts it as one undoable step, Esc or n dismisses it.
         case planOffer([ScenarioEdit])
         /// Choosing a second scenario to compare with, from `scenarioChoices`.
         case pickingComparison
+        /// The cursor walks the figure panes (`i`); the status line defines the figure.
+        case figures
+    }
+
+    public enum HelpPage: Sendable, Equatable {
+        case keys, glossary
     }
 
     public struct Message: Sendable, Equatable {
@@ -39,27 +49,27 @@ public struct DashboardState: Sendable {
         }
     }
 
-    public private(set) var live: LiveScenario
+    public internal(set) var live: LiveScenario
     /// The scenario as loaded (or last saved): what reset returns to and deltas compare with.
-    public private(set) var loaded: Scenario
-    public private(set) var baseline: Evaluation
-    public var pane: Pane = .facilities {
+    public internal(set) var loaded: Scenario
+    public internal(set) var baseline: Evaluation
+    public internal(set) var pane: Pane = .facilities {
         didSet { if pane != oldValue { refreshAnalysis() } }
     }
     /// The analysis the shown pane draws, computed when the pane opens and after
     /// each edit, never per frame (each evaluates the whole scenario, the tornado 16 times).
-    public private(set) var tornado: SensitivityAnalysis?
-    public private(set) var timeline: DealTimeline?
-    public private(set) var comparison: ScenarioComparison?
+    public internal(set) var tornado: SensitivityAnalysis?
+    public internal(set) var timeline: DealTimeline?
+    public internal(set) var comparison: ScenarioComparison?
     /// A second scenario to compare with (`capdash A B`, or picked with `C`).
-    public var other: Scenario? {
+    public internal(set) var other: Scenario? {
         didSet { refreshAnalysis() }
     }
-    /// Scenario files offered by `c` when no second scenario is loaded yet.
-    public var scenarioChoices: [String] = []
-    public var choiceCursor = 0
-    public var mode: Mode = .normal
-    public private(set) var rows: FacilityRows
+    /// Scenario files offered by `C` when no second scenario is loaded yet.
+    public internal(set) var scenarioChoices: [String] = []
+    public internal(set) var choiceCursor = 0
+    public internal(set) var mode: Mode = .normal
+    public internal(set) var rows: FacilityRows
     /// Every facility in the current sort order (recomputed only when the sort changes).
     private var sorted: [Int]
     /// The sorted facilities that match `matchesFilter`.
@@ -67,26 +77,34 @@ public struct DashboardState: Sendable {
     private var matchesFilter = ""
     private var search: SearchIndex
     /// Position of the selected facility in `rows.order`.
-    public var cursor = 0
+    public internal(set) var cursor = 0
     /// First display row of the facilities table on screen.
-    public var scroll = 0
-    public var assumptionCursor = 0
-    public var filter = ""
-    public var sort = SortOrder.file
-    public var undoStack: [ScenarioEdit] = []
-    public var redoStack: [ScenarioEdit] = []
-    public var message: Message?
-    public var themeNames: [String]
-    public var themeIndex = 0
-    public var size: Size
+    public internal(set) var scroll = 0
+    public internal(set) var assumptionCursor = 0
+    /// The figure under the cursor while the figure panes have focus (`i`).
+    public internal(set) var figureCursor = 0
+    public internal(set) var filter = ""
+    public internal(set) var sort = SortOrder.file
+    public internal(set) var undoStack: [ScenarioEdit] = []
+    public internal(set) var redoStack: [ScenarioEdit] = []
+    public internal(set) var message: Message?
+    public internal(set) var themeNames: [String]
+    public internal(set) var themeIndex = 0
+    public internal(set) var size: Size
     /// Set by a first `q` with unsaved changes; a second `q` quits.
-    public var quitArmed = false
+    public internal(set) var quitArmed = false
     /// Edits an earlier session left in a recovery file, offered at start.
-    public var pendingRecovery: (path: String, edits: [ScenarioEdit])?
+    public internal(set) var pendingRecovery: (path: String, edits: [ScenarioEdit])?
+    /// A file to compare with as soon as the dashboard opens (`capdash A B`).
+    public internal(set) var compareFileAtStart: String?
+    /// The last background job started; results of any other are stale.
+    public internal(set) var lastJob = 0
     /// Facilities whose disposition or stake differs from `loaded`.
     private var changedFacilities = 0
 
-    public init(scenario: Scenario, size: Size, themeNames: [String] = ["dark"], theme: String? = nil) {
+    public init(
+        scenario: Scenario, size: Size, themeNames: [String] = ["dark"], theme: String? = nil, compareWith: String? = nil
+    ) {
         live = LiveScenario(scenario)
         loaded = scenario
         baseline = live.evaluation
@@ -97,16 +115,7 @@ public struct DashboardState: Sendable {
         self.size = size
         self.themeNames = themeNames.isEmpty ? ["dark"] : themeNames
         if let theme, let index = self.themeNames.firstIndex(of: theme) { themeIndex = index }
-    }
-
-    /// Offers the edits of a recovery file found beside the scenario.
-    public mutating func offerRecovery(path: String, recovered: Scenario) {
-        let edits = RecoveryFile.edits(from: scenario, to: recovered)
-        guard !edits.isEmpty else { return }
-        pendingRecovery = (path, edits)
-        mode = .recoveryOffer
-        // Keys first: a narrow status line cuts the end, and the path matters least.
-        message = .init(text: "restore \(edits.count) unsaved change\(edits.count == 1 ? "" : "s") from an earlier session? y restores, n discards, Esc decides later (kept in \(path))", isError: true)
+        compareFileAtStart = compareWith
     }
 
     public var scenario: Scenario { live.scenario }
@@ -130,8 +139,10 @@ public struct DashboardState: Sendable {
         refreshAnalysis()
     }
 
-    /// A facility whose disposition or stake is not what the file says.
+    /// A facility whose disposition or stake is not what the file says. Loaded and
+    /// live scenarios hold the same facilities in the same order (a reload replaces both).
     private func differsFromLoaded(_ index: Int) -> Bool {
+        guard loaded.facilities.indices.contains(index), scenario.facilities.indices.contains(index) else { return true }
         let now = scenario.facilities[index]
         let then = loaded.facilities[index]
         return now.disposition != then.disposition || now.retainedStake != then.retainedStake
@@ -168,15 +179,22 @@ public struct DashboardState: Sendable {
 
     /// After a save: the saved file, read back, becomes the loaded state. When it
     /// holds exactly what is on screen plus changes someone else saved meanwhile
-    /// (merged by the in-place save), those changes show too; undo history stays.
+    /// (merged by the in-place save), those changes show too and undo history
+    /// stays. When the file now lists other facilities (added, removed or moved
+    /// by another editor), the screen shows the file as it is and history starts
+    /// afresh: an old edit must never land on another facility.
     mutating func adoptSaved(_ saved: Scenario?) {
         guard let saved else {
             adopt(loaded: scenario, replacingLive: false)
             return
         }
-        let sameDecisions = saved.facilities.count == scenario.facilities.count
-            && zip(saved.facilities, scenario.facilities).allSatisfy { $0.id == $1.id && $0.disposition == $1.disposition }
-            && saved.assumptions == scenario.assumptions
+        guard saved.facilities.map(\.id) == scenario.facilities.map(\.id) else {
+            adopt(loaded: saved, replacingLive: true)
+            return
+        }
+        let sameDecisions = zip(saved.facilities, scenario.facilities).allSatisfy {
+            $0.disposition == $1.disposition && $0.retainedStake == $1.retainedStake
+        } && saved.assumptions == scenario.assumptions
         if sameDecisions {
             live = LiveScenario(saved)
             search = SearchIndex(saved.facilities)

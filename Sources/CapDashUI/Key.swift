@@ -31,6 +31,29 @@ public enum Key: Sendable, Equatable {
         return keys
     }
 
+    /// How a message names the key: `z`, `Ctrl-X`, `F-key`, `Tab`.
+    public var label: String {
+        switch self {
+        case .character(" "): "space"
+        case .character(let character): String(character)
+        case .control(let letter): "Ctrl-" + letter.uppercased()
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .backspace: "Backspace"
+        case .delete: "Delete"
+        }
+    }
+
     private static func controlLetter(_ word: String) -> Character? {
         for prefix in ["c-", "ctrl-", "ctrl+", "^"] where word.hasPrefix(prefix) && word.count == prefix.count + 1 {
             let letter = word.last!

@@ -22,7 +22,7 @@ public func view(_ state: DashboardState, size: Size? = nil) -> Screen {
     drawTraining(&screen, layout.training, state)
     if let regions = layout.regions { drawRegions(&screen, regions, state) }
     drawStatus(&screen, layout.status, state)
-    if state.mode == .help { drawHelp(&screen, size) }
+    if case .help(let page, let scroll) = state.mode { drawHelp(&screen, size, page: page, scroll: scroll) }
     if state.mode == .pickingComparison { drawPicker(&screen, size, state) }
     return screen
 }

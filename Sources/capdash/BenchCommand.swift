@@ -56,18 +56,15 @@ struct Bench: ParsableCommand {
             _ = view(state)
         }
 
-        // A toggle as the user sees it: the key through update, then the whole frame.
+        // A toggle as the user sees it: the intent through update, then the whole frame.
+        // Sellable facilities spread over the portfolio, each cycled to its next disposition.
         var toggleTimes: [Double] = []
         let sellable = scenario.facilities.indices.filter { scenario.facilities[$0].salePrice != nil }
-        for step in 0..<toggles {
-            _ = update(&state, .key(.character("j")))
-            if step % 50 == 0, let target = sellable.isEmpty ? nil : sellable[step % sellable.count],
-                let position = state.rows.position(ofFacility: target)
-            {
-                state.cursor = position
-            }
+        for step in 0..<toggles where !sellable.isEmpty {
+            let target = sellable[(step * 7919) % sellable.count]
+            let next = state.scenario.facilities[target].disposition.next
             let time = clock.measure {
-                _ = update(&state, .key(.character(" ")))
+                _ = update(&state, .setDisposition(facility: target, next))
                 _ = view(state)
             }
             toggleTimes.append(ms(time))
@@ -75,14 +72,14 @@ struct Bench: ParsableCommand {
         var filterTimes: [Double] = []
         for key in Key.parseSequence("/ ashburn 1 bs bs bs bs x enter esc") {
             filterTimes.append(ms(clock.measure {
-                _ = update(&state, .key(key))
+                _ = update(&state, key: key)
                 _ = view(state)
             }))
         }
         var scrollTimes: [Double] = []
         for _ in 0..<200 {
             scrollTimes.append(ms(clock.measure {
-                _ = update(&state, .key(.pageDown))
+                _ = update(&state, key: .pageDown)
                 _ = view(state)
             }))
         }

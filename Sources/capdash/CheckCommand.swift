@@ -1,5 +1,6 @@
 import ArgumentParser
 import CapDashModel
+import CapDashReport
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,7 @@ struct Check: ParsableCommand {
         for file in files {
             do {
                 let scenario = try ScenarioLoader.load(path: file)
-                let warnings = scenarioWarnings(scenario)
+                let warnings = ScenarioWarnings.list(scenario)
                 // A big portfolio can warn thousands of times; the first ones say what kind.
                 for warning in warnings.prefix(Self.warningsShown) { printError("warning: " + warning.description) }
                 if warnings.count > Self.warningsShown {

@@ -11,31 +11,28 @@ struct Dashboard: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Argument(help: "A second scenario to compare with (the c view).")
+    @Argument(help: "A second scenario to compare with (the C view).")
     var compareWith: String?
 
     @Option(name: .long, help: ArgumentHelp("Theme: dark, light, high-contrast, mono, a user theme, or a file.", valueName: "NAME|FILE"))
     var theme: String?
 
     func run() throws {
-        var themes = try ThemeChoice(requested: theme)
+        let themes = try ThemeChoice(requested: theme)
         let loaded = try scenario.loadScenario()
-        let other = try compareWith.map { try ScenarioOptions.load($0) }
         let terminal: Terminal
         do {
             terminal = try Terminal()
         } catch let unavailable as TerminalUnavailable {
             throw ExitFailure(code: ExitFailure.usage, lines: ["capdash: " + unavailable.description])
         }
-        var runtime = DashboardRuntime(terminal: terminal, scenario: loaded, themes: themes.names, initialTheme: themes.initial)
-        if let other {
-            runtime.state.other = other
-            runtime.state.pane = .comparison
-        }
-        let outcome = runtime.run(themes: &themes)
+        let state = DashboardState(
+            scenario: loaded, size: terminal.size, themeNames: themes.names, theme: themes.initial, compareWith: compareWith)
+        var runtime = DashboardRuntime(terminal: terminal, state: state, themes: themes)
+        let outcome = runtime.run()
         terminal.close()
         if let signal = outcome.signal {
-            throw ExitFailure(code: 128 + signal, lines: ["capdash: stopped by signal \(signal)"])
+            throw ExitFailure(code: 128 + signal, lines: ["capdash: stopped by signal \(signal)" + (outcome.recoveryNote.map { "; " + $0 } ?? "")])
         }
     }
 }

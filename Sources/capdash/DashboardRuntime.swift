@@ -3,86 +3,118 @@ import CapDashReport
 import CapDashTerminal
 import CapDashUI
 import Foundation
+import Synchronization
 
-/// The dashboard's loop: draw, read a key, update, run the effects update asks for.
+/// The dashboard's loop: draw, read a key, turn it into an intent, update, and
+/// run every effect update asks for, feeding each result back through update.
 /// Reads top to bottom; all terminal work is in `Terminal`, all decisions in `update`.
 struct DashboardRuntime {
     let terminal: Terminal
-    var state: DashboardState
+    private(set) var state: DashboardState
+    private var themes: ThemeChoice
+    private var theme: Theme
     private var watched: FileStamp?
+    private let jobs = BackgroundJobs()
 
     struct Outcome {
         var signal: Int32?
+        /// Where unsaved edits were kept when a signal stopped the session.
+        var recoveryNote: String?
     }
 
-    init(terminal: Terminal, scenario: Scenario, themes: [String], initialTheme: String) {
+    init(terminal: Terminal, state: DashboardState, themes: ThemeChoice) {
         self.terminal = terminal
-        state = DashboardState(scenario: scenario, size: terminal.size, themeNames: themes, theme: initialTheme)
-        watched = FileStamp(scenario)
-        let recovery = RecoveryFile.path(for: scenario.file)
-        if let recovered = try? ScenarioLoader.load(path: recovery) {
-            state.offerRecovery(path: recovery, recovered: recovered)
-        }
+        self.state = state
+        var themes = themes
+        theme = themes.theme(state.themeName).0
+        self.themes = themes
+        watched = FileStamp(state.loaded)
     }
 
-    mutating func run(themes: inout ThemeChoice) -> Outcome {
+    mutating func run() -> Outcome {
+        if run(initialEffects(state)) { return Outcome() }
         while true {
-            let (theme, themeError) = themes.theme(state.themeName)
-            if let themeError { state.message = .init(text: themeError, isError: true) }
             terminal.draw(view(state), theme: theme)
-            let event = terminal.nextEvent()
+            // A running job's answer should show promptly; idle, a key or a half-second tick.
+            let event = terminal.nextEvent(timeoutMilliseconds: jobs.isBusy ? 50 : 500)
             if let signal = terminal.terminationSignal ?? (event == nil && terminal.isLost ? SIGHUP : nil) {
-                // Stopped from outside (SIGTERM, a closed terminal): keep the edits for next time.
-                if state.isDirty { try? AtomicFile.write(ScenarioYAMLWriter.write(state.scenario), to: RecoveryFile.path(for: state.loaded.file)) }
-                return Outcome(signal: signal)
+                return Outcome(signal: signal, recoveryNote: keepUnsavedEdits())
             }
-            let effects: [Effect]
+            var actions = jobs.finished()
             switch event {
-            case .key(let key): effects = update(&state, .key(key))
-            case .resize(let size): effects = update(&state, .resized(size))
-            case nil:
-                // Idle: a stat() every half second is all watching costs.
-                pollFile()
-                effects = []
+            case .key(let key): actions.append(Keymap.action(for: key, in: state))
+            case .resize(let size): actions.append(.resized(size))
+            case nil: actions += pollFile()
             }
-            for effect in effects {
-                switch effect {
-                case .quit: return Outcome(signal: nil)
-                case .suspend:
-                    terminal.suspend()
-                    _ = update(&state, .resized(terminal.size))
-                case .save(let current, let loaded): save(current, loaded)
-                case .writeView(let markdown): writeView(markdown)
-                case .discardRecovery(let path): unlink(path)
-                case .listScenarios(let directory):
-                    let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-                        .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".csv")) }
-                        .sorted().map { directory == "." ? $0 : directory + "/" + $0 }
-                    _ = update(&state, .scenarioFiles(files))
-                case .loadComparison(let path):
-                    do {
-                        _ = update(&state, .comparisonLoaded(.success(try ScenarioLoader.load(path: path))))
-                    } catch {
-                        _ = update(&state, .comparisonLoaded(.failure(error)))
-                    }
-                }
+            for action in actions where run(update(&state, action)) {
+                return Outcome()
             }
         }
     }
 
-    private mutating func pollFile() {
-        guard let stamp = watched, let now = FileStamp(stamp.paths), now != stamp else { return }
-        watched = now
-        guard let path = state.loaded.file else { return }
+    /// Runs effects, and the effects their results ask for, until none are left; true to quit.
+    private mutating func run(_ effects: [Effect]) -> Bool {
+        var pending = effects
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            if case .quit = effect { return true }
+            for action in perform(effect) { pending += update(&state, action) }
+        }
+        return false
+    }
+
+    /// One effect: quick ones here, slow ones (goal-seek, the review pack) on a background job.
+    private mutating func perform(_ effect: Effect) -> [Action] {
+        switch effect {
+        case .quit:
+            return []
+        case .suspend:
+            terminal.suspend()
+            return [.resized(terminal.size)]
+        case .save(let current, let loaded):
+            return [save(current, loaded)]
+        case .writeReview(let directory):
+            let snapshot = state
+            jobs.start(id: 0) { ReviewPackWriter.write(snapshot, into: directory) }
+            return []
+        case .discardRecovery(let path):
+            unlink(path)
+            return []
+        case .checkRecovery, .listScenarios, .loadComparison:
+            return FileReadingEffects.run(effect) ?? []
+        case .loadTheme(let name):
+            let (loaded, problem) = themes.theme(name)
+            theme = loaded
+            return problem.map { [.themeFailed($0)] } ?? []
+        case .goalSeek(let job, let scenario, let goal, let constraints):
+            jobs.start(id: job) { .planFound(job: job, Optimizer.optimize(scenario, goal: goal, constraints: constraints)) }
+            return []
+        case .cancel(let job):
+            jobs.cancel(id: job)
+            return []
+        }
+    }
+
+    /// Stopped from outside (SIGTERM, a closed terminal): keep the edits for next time.
+    private func keepUnsavedEdits() -> String? {
+        guard state.isDirty else { return nil }
+        let path = RecoveryFile.path(for: state.loaded.file)
         do {
-            _ = update(&state, .fileChanged(.success(try ScenarioLoader.load(path: path))))
+            try AtomicFile.write(ScenarioYAMLWriter.write(state.scenario), to: path)
+            return "unsaved edits kept in \(path)"
         } catch {
-            _ = update(&state, .fileChanged(.failure(error)))
+            return "unsaved edits could not be kept: \(error.description)"
         }
-        if state.loaded.file != nil { watched = FileStamp(state.loaded) }
     }
 
-    private mutating func save(_ current: Scenario, _ loaded: Scenario) {
+    private mutating func pollFile() -> [Action] {
+        guard let stamp = watched, let now = FileStamp(stamp.paths), now != stamp else { return [] }
+        watched = now
+        guard let path = state.loaded.file else { return [] }
+        return [.fileChanged(ScenarioLoader.result(path: path))]
+    }
+
+    private mutating func save(_ current: Scenario, _ loaded: Scenario) -> Action {
         let plan = ScenarioSaver.plan(saving: current, loaded: loaded) { path in
             try? SourceFile.readText(path: path, displayName: path)
         }
@@ -99,29 +131,46 @@ struct DashboardRuntime {
                 try AtomicFile.write(write.text, to: write.path)
             } catch {
                 // The reason first: the status line is one row, and a long path would push it off.
-                _ = update(&state, .saveFailed("\(error.reason) (\(error.path))"))
-                return
+                return .saveFailed("\(error.reason) (\(error.path))")
             }
         }
         // Read the saved file back: the next save edits it in place at fresh positions.
         let target = writes.first(where: { $0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml") })?.path ?? loaded.file
         let reloaded = target.flatMap { try? ScenarioLoader.load(path: $0) }
-        _ = update(&state, .saved(paths: writes.map(\.path), note: note, reloaded: reloaded))
-        watched = FileStamp(state.loaded)
-        // Saved edits need no recovery file any more.
-        unlink(RecoveryFile.path(for: loaded.file))
+        defer {
+            watched = FileStamp(state.loaded)
+            // Saved edits need no recovery file any more.
+            unlink(RecoveryFile.path(for: loaded.file))
+        }
+        return .saved(paths: writes.map(\.path), note: note, reloaded: reloaded)
+    }
+}
+
+/// Work that must not block the update loop, run on its own thread; the loop
+/// collects finished results as actions. A cancelled job's result is dropped.
+final class BackgroundJobs: Sendable {
+    private let results = Mutex<(running: Set<Int>, done: [Action])>(([], []))
+
+    var isBusy: Bool { results.withLock { !$0.running.isEmpty } }
+
+    func start(id: Int, _ work: @escaping @Sendable () -> Action) {
+        results.withLock { _ = $0.running.insert(id) }
+        Thread.detachNewThread { [self] in
+            let action = work()
+            self.results.withLock { state in
+                if state.running.remove(id) != nil { state.done.append(action) }
+            }
+        }
     }
 
-    private mutating func writeView(_ markdown: String) {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        let path = "capdash-view-\(formatter.string(from: Date())).md"
-        do {
-            try AtomicFile.write(markdown, to: path)
-            _ = update(&state, .viewWritten(path))
-        } catch {
-            _ = update(&state, .viewWriteFailed(error.description))
+    func cancel(id: Int) {
+        results.withLock { _ = $0.running.remove(id) }
+    }
+
+    func finished() -> [Action] {
+        results.withLock { state in
+            defer { state.done = [] }
+            return state.done
         }
     }
 }

@@ -50,15 +50,15 @@ struct Optimize: ParsableCommand {
         let description: String
         if let targetCapex, let target = Money.parse(targetCapex) {
             goal = .reachCapex(target)
-            description = "capex freed >= \(Money.format(target, symbol: Money.symbol(forCurrency: loaded.currency)))" + (keepAIReady ? ", AI-ready kept" : "")
+            description = "capex freed >= \(Format.money(target, currency: loaded.currency))" + (keepAIReady ? ", AI-ready kept" : "")
         } else {
             goal = .maximizeCapex(maxDivestedMW: maxDivestMW ?? 0)
-            description = "most capex freed with at most \(Money.formatFixed(maxDivestMW ?? 0, decimals: 1)) MW divested" + (keepAIReady ? ", AI-ready kept" : "")
+            description = "most capex freed with at most \(Format.mw(maxDivestMW ?? 0)) MW divested" + (keepAIReady ? ", AI-ready kept" : "")
         }
         let ids = Set(locked.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty })
         switch Optimizer.optimize(loaded, goal: goal, constraints: .init(keepAIReady: keepAIReady, locked: ids)) {
         case .failure(let failure):
-            throw ExitFailure(code: ExitFailure.invalidScenario, lines: ["capdash: optimize: \(failure.description)"])
+            throw ExitFailure(code: ExitFailure.invalidScenario, lines: ["capdash: optimize: \(PlanReport.describe(failure, currency: loaded.currency))"])
         case .success(let plan):
             try format.emit(
                 text: { PlanReport.text(plan, loaded, goal: description) },

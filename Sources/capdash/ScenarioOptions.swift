@@ -6,16 +6,16 @@ struct ScenarioOptions: ParsableArguments {
     @Argument(help: "Scenario file (.yaml or a facilities .csv). Default: the built-in example.")
     var file: String?
 
-    @Option(name: .long, help: ArgumentHelp("Sell these facilities outright.", valueName: "ID[,ID...]"))
+    @Option(name: .long, help: ArgumentHelp(Disposition.divest.flagHelp, valueName: "ID[,ID...]"))
     var divest: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Keep these facilities.", valueName: "ID[,ID...]"))
+    @Option(name: .long, help: ArgumentHelp(Disposition.retain.flagHelp, valueName: "ID[,ID...]"))
     var retain: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Sell and lease back these facilities.", valueName: "ID[,ID...]"))
+    @Option(name: .long, help: ArgumentHelp(Disposition.leaseback.flagHelp, valueName: "ID[,ID...]"))
     var leaseback: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Contribute these facilities to a partner vehicle, keeping a stake and leasing back.", valueName: "ID[,ID...]"))
+    @Option(name: .long, help: ArgumentHelp(Disposition.contribute.flagHelp, valueName: "ID[,ID...]"))
     var contribute: [String] = []
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
@@ -26,10 +26,10 @@ struct ScenarioOptions: ParsableArguments {
     func loadScenario() throws -> Scenario {
         let scenario = try Self.load(file)
         var overrides = ScenarioOverrides()
-        for list in divest { overrides.set(.divest, ids: list) }
-        for list in retain { overrides.set(.retain, ids: list) }
-        for list in leaseback { overrides.set(.leaseback, ids: list) }
-        for list in contribute { overrides.set(.contribute, ids: list) }
+        let lists: [Disposition: [String]] = [.retain: retain, .divest: divest, .leaseback: leaseback, .contribute: contribute]
+        for disposition in Disposition.allCases {
+            for list in lists[disposition] ?? [] { overrides.set(disposition, ids: list) }
+        }
         for assignment in settings where !overrides.addSetting(assignment) {
             throw ExitFailure(code: ExitFailure.usage, lines: ["capdash: --set \(assignment): expected KEY=VALUE, like discount_rate=0.1"])
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CapDashModel
 import CapDashUI
 
@@ -22,7 +23,7 @@ struct Snapshot: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Theme name or file (for --format ansi).", valueName: "NAME|FILE"))
     var theme: String?
 
-    @Option(name: .long, help: ArgumentHelp("A second scenario to compare with (the c view).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("A second scenario to compare with (the C view).", valueName: "FILE"))
     var compare: String?
 
     @Option(name: .long, help: "text or ansi.")
@@ -39,12 +40,12 @@ struct Snapshot: ParsableCommand {
         var themes = try ThemeChoice(requested: theme)
         let loaded = try scenario.loadScenario()
         let keyList = Key.parseSequence(keys)
-        var initial = DashboardState(scenario: loaded, size: parsedSize, themeNames: themes.names, theme: themes.initial)
-        if let compare {
-            initial.other = try ScenarioOptions.load(compare)
-            initial.pane = .comparison
-        }
-        let state = replay(keyList, on: initial)
+        let initial = DashboardState(
+            scenario: loaded, size: parsedSize, themeNames: themes.names, theme: themes.initial, compareWith: compare)
+        let state = replay(keyList, on: initial, startingWith: initialEffects(initial).filter { effect in
+            if case .loadComparison = effect { return true }
+            return false
+        }, run: SnapshotEffects.run)
         let screen = view(state)
         switch format {
         case .text:
@@ -60,5 +61,13 @@ struct Snapshot: ParsableCommand {
             (1...1000).contains(width), (1...1000).contains(height)
         else { return nil }
         return Size(width: width, height: height)
+    }
+}
+
+/// The effects a snapshot runs: reading files (a comparison, a directory) and
+/// pure work; never a save, a write or a recovery offer.
+enum SnapshotEffects {
+    static func run(_ effect: Effect) -> [Action] {
+        FileReadingEffects.run(effect) ?? runPureEffect(effect)
     }
 }

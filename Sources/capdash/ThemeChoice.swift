@@ -18,7 +18,7 @@ struct ThemeChoice {
             initial = "mono"
             return
         }
-        names = ThemeCatalog.names(environment: environment)
+        names = ThemeFiles.names(environment: environment)
         initial = requested ?? "dark"
         cache[initial] = requestedTheme
         if !names.contains(initial) { names.insert(initial, at: 0) }
@@ -39,7 +39,7 @@ struct ThemeChoice {
 
     private static func load(_ name: String, _ environment: [String: String]) throws -> Theme {
         do {
-            return try ThemeCatalog.load(name, environment: environment)
+            return try ThemeFiles.load(name, environment: environment)
         } catch {
             throw ExitFailure(code: ExitFailure.usage, lines: error.diagnostics.map { "capdash: " + $0.description })
         }

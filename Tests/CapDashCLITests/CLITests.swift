@@ -256,7 +256,7 @@ struct AnalysisCLITests {
         let result = try CLI.run(["timeline"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("  2025-Q4      4    $870.0M    $1.09B"))
-        #expect(try CLI.run(["timeline", "--format", "markdown"]).stdout.contains("| 2026-Q2 | 3 | $0 | $381.3M |"))
+        #expect(try CLI.run(["timeline", "--format", "markdown"]).stdout.contains("| 2026-Q2 | 3 | $0 | $363.7M |"))
     }
 
     @Test("review writes one markdown pack with the decisions the keys made")
@@ -307,7 +307,21 @@ struct CompareSnapshotTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("Compare · this (A) vs \(b) (B)") || result.stdout.contains("Compare · this (A) vs"))
         #expect(result.stdout.contains("us-prineville-1  retain → divest"))
-        #expect(result.stdout.contains("capex_freed"))
+        #expect(result.stdout.contains("Capex freed"))
+        #expect(result.stdout.contains("Decisions that differ: 1"))
+    }
+
+    @Test("a scenario against its own CSV export names the assumptions that differ (the GPU), never silently")
+    func assumptionsDiffer() throws {
+        let scratch = try Scratch()
+        let csv = try scratch.write("b.csv", try CLI.run(["report", "--set", "gpu.name=B200", "--format", "csv"]).stdout)
+        let a = try scratch.write("a.yaml", ScenarioLoader.builtInExampleText.replacingOccurrences(of: "name: H100 SXM", with: "name: B200"))
+        let diff = try CLI.run(["diff", a, csv])
+        #expect(diff.status == 0)
+        #expect(diff.stdout.contains("ASSUMPTIONS THAT DIFFER (1)"))
+        #expect(diff.stdout.contains("gpu.name"))
+        #expect(diff.stdout.contains("B200"))
+        #expect(diff.stdout.contains("H100 SXM"))
     }
 }
 

@@ -1,3 +1,4 @@
+import CapDashReport
 import Testing
 @testable import CapDashModel
 
@@ -56,7 +57,7 @@ struct ContributionTests {
         #expect(contributed.finance == leased.finance)
         #expect(contributed.capacity == leased.capacity)
         #expect(contributed.regions == leased.regions)
-        #expect(contributed.counts.contribute == 1 && leased.counts.leaseback == 1)
+        #expect(contributed.counts[.contribute] == 1 && leased.counts[.leaseback] == 1)
     }
 
     @Test("contributing never changes retained MW", arguments: Array(UInt64(1)...50))
@@ -106,7 +107,7 @@ struct ContributionTests {
     @Test("retained_stake on a facility that is not contributed is a warning")
     func stakeWarning() throws {
         let scenario = try loadYAML(header + facilityYAML(["retained_stake": "0.3"]))
-        #expect(scenarioWarnings(scenario).map(\.description) == [
+        #expect(ScenarioWarnings.list(scenario).map(\.description) == [
             "t.yaml:13:21: facilities[0].retained_stake: ignored: f1 is retain, not contribute"
         ])
     }

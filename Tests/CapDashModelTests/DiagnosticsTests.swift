@@ -1,3 +1,4 @@
+import CapDashReport
 import Testing
 @testable import CapDashModel
 
@@ -160,7 +161,7 @@ struct DiagnosticsTests {
     @Test("leaseback_rent on a facility that is not leaseback is a warning, not an error")
     func rentWarning() throws {
         let scenario = try loadYAML(header + facilityYAML(["leaseback_rent": "3M"]))
-        let warnings = scenarioWarnings(scenario)
+        let warnings = ScenarioWarnings.list(scenario)
         #expect(warnings.map(\.description) == [
             "t.yaml:13:21: facilities[0].leaseback_rent: ignored: f1 is retain, not leaseback or contribute"
         ])
@@ -170,7 +171,7 @@ struct DiagnosticsTests {
     @Test("selling below book warns")
     func belowBook() throws {
         let scenario = try loadYAML(header + facilityYAML(["sale_price": "90M", "disposition": "divest"]))
-        #expect(scenarioWarnings(scenario).map(\.description) == [
+        #expect(ScenarioWarnings.list(scenario).map(\.description) == [
             "t.yaml:9:17: facilities[0].sale_price: f1 sells below book value ($90.0M < $100.0M)"
         ])
     }

@@ -1,3 +1,4 @@
+import CapDashReport
 import Testing
 @testable import CapDashModel
 
@@ -52,20 +53,20 @@ struct MoneyTests {
         (1e15, "$1000.00T"), (2.5e12, "$2.50T"),
     ])
     func formats(amount: Double, expected: String) {
-        #expect(Money.format(amount) == expected)
+        #expect(Format.money(amount, currency: "USD") == expected)
     }
 
     @Test("deltas are signed")
     func deltas() {
-        #expect(Money.formatDelta(120e6) == "+$120.0M")
-        #expect(Money.formatDelta(-3.5e6) == "-$3.5M")
-        #expect(Money.formatDelta(0) == "±$0")
+        #expect(Format.moneyDelta(120e6, currency: "USD") == "+$120.0M")
+        #expect(Format.moneyDelta(-3.5e6, currency: "USD") == "-$3.5M")
+        #expect(Format.moneyDelta(0, currency: "USD") == "±$0")
     }
 
     @Test("thousands grouping")
     func grouping() {
-        #expect(Money.groupedInteger(27972) == "27,972")
-        #expect(Money.groupedInteger(100) == "100")
-        #expect(Money.groupedInteger(-1_234_567) == "-1,234,567")
+        #expect(Format.count(27972) == "27,972")
+        #expect(Format.count(100) == "100")
+        #expect(Format.count(-1_234_567) == "-1,234,567")
     }
 }

@@ -15,7 +15,7 @@ struct TextReportTests {
             #expect(lines.contains { $0 == heading })
         }
         #expect(lines.contains("  Capex freed            $2.50B   net proceeds + avoided capex PV"))
-        #expect(lines.contains("  Retained equity       $142.0M   stakes kept in contributed facilities (default 20%)"))
+        #expect(lines.contains("  Retained equity       $142.0M   stakes kept in contributed facilities (default 20% for 1 of 2)"))
         #expect(lines.contains("  GPUs fundable        49,952   capex freed / $50.0K per GPU"))
     }
 

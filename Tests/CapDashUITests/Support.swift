@@ -7,12 +7,18 @@ func exampleState(_ keys: String = "", size: Size = Size(width: 120, height: 40)
     return replay(Key.parseSequence(keys), on: state)
 }
 
-/// Presses keys one by one, collecting every effect.
+/// Presses keys one by one, collecting every effect; pure ones (a goal-seek) run
+/// as the shell would run them, their answers going back through `update`.
 @discardableResult
 func press(_ keys: String, _ state: inout DashboardState) -> [Effect] {
     var effects: [Effect] = []
     for key in Key.parseSequence(keys) {
-        effects += update(&state, .key(key))
+        var pending = update(&state, key: key)
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            effects.append(effect)
+            for action in runPureEffect(effect) { pending += update(&state, action) }
+        }
     }
     return effects
 }
@@ -23,4 +29,11 @@ func selectedID(_ state: DashboardState) -> String? {
 
 func disposition(_ id: String, _ state: DashboardState) -> Disposition? {
     state.scenario.index(ofFacility: id).map { state.scenario.facilities[$0].disposition }
+}
+
+/// The example as if loaded from a file at `path` (nothing is read).
+func loadedFrom(_ path: String) throws -> Scenario {
+    var scenario = ScenarioLoader.builtInExample()
+    scenario.file = path
+    return scenario
 }

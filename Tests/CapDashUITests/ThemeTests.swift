@@ -6,7 +6,7 @@ import Testing
 struct ThemeTests {
     @Test("every built-in theme parses and styles the selected row and the header", arguments: ThemeCatalog.builtInNames)
     func builtIns(name: String) throws {
-        let theme = try ThemeCatalog.load(name, environment: [:])
+        let theme = try #require(ThemeCatalog.builtIn(name))
         #expect(theme.name == name)
         #expect(theme.style(.selected) != RoleStyle())
         #expect(theme.style(.header) != RoleStyle())
@@ -14,7 +14,7 @@ struct ThemeTests {
 
     @Test("mono uses no color at all")
     func mono() throws {
-        let theme = try ThemeCatalog.load("mono", environment: [:])
+        let theme = try #require(ThemeCatalog.builtIn("mono"))
         #expect(StyleRole.allCases.allSatisfy { theme.style($0).fg == .terminalDefault && theme.style($0).bg == .terminalDefault })
         let ansi = ANSIRenderer.render(view(exampleState()), theme: theme)
         var colorCodes = Set<String>(["38", "39", "48", "49"])
@@ -44,16 +44,6 @@ struct ThemeTests {
         }
     }
 
-    @Test("an unknown theme name suggests the close ones")
-    func unknown() {
-        do {
-            _ = try ThemeCatalog.load("drak", environment: [:])
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.diagnostics.first?.message == "unknown theme \"drak\"; did you mean dark?")
-        }
-    }
-
     @Test("256-color values fall back on 8-color terminals")
     func fallback() {
         #expect(ThemeColor.indexed(242).index(colors: 8, fallback: .indexed(0)) == 0)
@@ -64,7 +54,7 @@ struct ThemeTests {
 
     @Test("ANSI snapshots color the header")
     func ansi() throws {
-        let theme = try ThemeCatalog.load("dark", environment: [:])
+        let theme = try #require(ThemeCatalog.builtIn("dark"))
         let ansi = ANSIRenderer.render(view(exampleState()), theme: theme)
         #expect(ansi.hasPrefix("\u{1b}[0;1;97;44m capdash"))
     }

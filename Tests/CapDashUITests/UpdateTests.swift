@@ -1,4 +1,5 @@
 import CapDashModel
+import CapDashReport
 import Testing
 @testable import CapDashUI
 
@@ -100,8 +101,8 @@ struct UpdateTests {
         #expect(state.evaluation.finance == expected.finance)
         #expect(state.evaluation.capacity == expected.capacity)
         #expect(state.evaluation.regions == expected.regions)
-        #expect(state.live.warnings == expected.warnings)
-        #expect(state.evaluation.warningCount == expected.warnings.count)
+        #expect(state.evaluation.warningCount == expected.warningCount)
+        #expect(state.evaluation.warningCount == ScenarioWarnings.list(state.scenario).count)
     }
 
     @Test("undo and redo are unlimited; a new edit clears redo")
@@ -203,7 +204,7 @@ struct UpdateTests {
         _ = update(&state, .comparisonLoaded(.success(other)))
         #expect(state.pane == .comparison)
         let screen = view(state).plainText
-        #expect(screen.contains("Dispositions that differ: 1"))
+        #expect(screen.contains("Decisions that differ: 1"))
         #expect(screen.contains("us-prineville-1  retain → divest"))
         press("C", &state)
         #expect(state.pane == .facilities)
@@ -317,7 +318,7 @@ struct UpdateTests {
     @Test("? opens the help overlay; Esc or ? closes it; other keys do nothing meanwhile")
     func help() {
         var state = exampleState("?")
-        #expect(state.mode == .help)
+        #expect(state.mode == .help(.keys, scroll: 0))
         press("d", &state)
         #expect(!state.isDirty)
         press("esc", &state)
@@ -336,19 +337,20 @@ struct UpdateTests {
         #expect(state.message?.isError == true)
     }
 
-    @Test("w writes the review pack: decisions, the screen as text, figures, tornado, timeline")
-    func writeView() throws {
+    @Test("w asks the shell to write the review pack beside the scenario, off the update loop")
+    func writeReview() throws {
         var state = exampleState("d")
-        let effects = press("w", &state)
-        guard case .writeView(let markdown) = try #require(effects.first) else {
-            Issue.record("expected a writeView effect")
-            return
-        }
-        #expect(markdown.contains("## Decisions in this session\n\n- us-prineville-1 (Prineville 1): retain → divest\n"))
+        #expect(press("w", &state) == [.writeReview(directory: ".")])
+        var inFolder = DashboardState(scenario: try loadedFrom("plans/q3/plants.yaml"), size: Size(width: 120, height: 40))
+        #expect(press("w", &inFolder) == [.writeReview(directory: "plans/q3")])
+        let markdown = ReviewPack.markdown(state)
+        #expect(markdown.contains("us-prineville-1"))
         #expect(markdown.contains("┌ Facilities 14"))
         #expect(markdown.contains("| Capex freed | $3.06B |"))
         #expect(markdown.contains("## Sensitivity of"))
         #expect(markdown.contains("## Deal timeline"))
+        _ = update(&state, .reviewWritten(["plans/q3/capdash-review-1.md"]))
+        #expect(state.message?.text == "wrote plans/q3/capdash-review-1.md")
     }
 
     @Test("a file changed on disk reloads and keeps the cursor on the same facility")
@@ -412,7 +414,7 @@ struct RecoveryTests {
     @Test("y restores a recovery file's edits as one undoable step and deletes the file")
     func restore() {
         var state = exampleState()
-        state.offerRecovery(path: ".x.capdash-recover.yaml", recovered: recovered())
+        _ = update(&state, .recoveryFound(path: ".x.capdash-recover.yaml", .success(recovered())))
         #expect(state.mode == .recoveryOffer)
         #expect(press("d", &state).isEmpty)
         #expect(!state.isDirty)
@@ -426,11 +428,11 @@ struct RecoveryTests {
     @Test("n discards the recovery file; Esc keeps it for later")
     func decline() {
         var state = exampleState()
-        state.offerRecovery(path: "r.yaml", recovered: recovered())
+        _ = update(&state, .recoveryFound(path: "r.yaml", .success(recovered())))
         #expect(press("n", &state) == [.discardRecovery("r.yaml")])
         #expect(!state.isDirty)
         var later = exampleState()
-        later.offerRecovery(path: "r.yaml", recovered: recovered())
+        _ = update(&later, .recoveryFound(path: "r.yaml", .success(recovered())))
         #expect(press("esc", &later).isEmpty)
         #expect(later.mode == .normal)
     }
@@ -438,7 +440,7 @@ struct RecoveryTests {
     @Test("a recovery file with nothing new offers nothing")
     func nothingNew() {
         var state = exampleState()
-        state.offerRecovery(path: "r.yaml", recovered: ScenarioLoader.builtInExample())
+        _ = update(&state, .recoveryFound(path: "r.yaml", .success(ScenarioLoader.builtInExample())))
         #expect(state.mode == .normal)
         #expect(state.pendingRecovery == nil)
     }

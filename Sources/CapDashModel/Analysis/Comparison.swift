@@ -1,18 +1,12 @@
-/// Two scenarios side by side: every headline figure with its change, and the
-/// facilities whose disposition differs (matched by id).
+/// Two scenarios side by side: every compared figure with its change, the
+/// assumptions that differ, and the facilities whose decision differs (matched by id).
 public struct ScenarioComparison: Sendable {
-    public enum Unit: Sendable {
-        case money, megawatts, count, ratio
-        /// Large quantities read scaled: 345.3M GPU-hours.
-        case quantity
-    }
-
-    public struct Figure: Sendable {
-        /// MODEL.md's name, as in the JSON report (`capex_freed`).
-        public var key: String
+    public struct FigureValues: Sendable {
+        public var figure: Figure
         public var a: Double
         public var b: Double
-        public var unit: Unit
+        public var key: String { figure.key }
+        public var unit: Figure.Unit { figure.unit }
         public var delta: Double { b - a }
     }
 
@@ -22,11 +16,18 @@ public struct ScenarioComparison: Sendable {
         /// nil where the facility is not in that scenario.
         public var a: Disposition?
         public var b: Disposition?
+        /// The stakes kept, where the facility is contributed (its own or the default).
+        public var stakeA: Double?
+        public var stakeB: Double?
     }
 
     public var a: Scenario
     public var b: Scenario
-    public var figures: [Figure]
+    public var figures: [FigureValues]
+    /// Assumptions whose value differs, in `AssumptionKey` order.
+    public var assumptionChanges: [AssumptionKey]
+    /// The reference models differ (names, sizes or GPU-hours).
+    public var referenceModelsDiffer: Bool
     public var changes: [Change]
 
     public init(_ a: Scenario, _ b: Scenario) {
@@ -34,48 +35,30 @@ public struct ScenarioComparison: Sendable {
         self.b = b
         let ea = evaluate(a)
         let eb = evaluate(b)
-        func figure(_ key: String, _ unit: Unit, _ value: (Evaluation) -> Double) -> Figure {
-            Figure(key: key, a: value(ea), b: value(eb), unit: unit)
+        let runs = ea.training.models.map(\.name).filter { name in eb.training.models.contains { $0.name == name } }
+        figures = (Figure.compared + runs.map(Figure.runsPerYear)).map { figure in
+            FigureValues(figure: figure, a: figure.value(ea), b: figure.value(eb))
         }
-        figures = [
-            figure("gross_proceeds", .money) { $0.finance.grossProceeds },
-            figure("transaction_costs", .money) { $0.finance.transactionCosts },
-            figure("gain_on_sale", .money) { $0.finance.gainOnSale },
-            figure("tax", .money) { $0.finance.tax },
-            figure("net_proceeds", .money) { $0.finance.netProceeds },
-            figure("book_value_released", .money) { $0.finance.bookValueReleased },
-            figure("avoided_capex_pv", .money) { $0.finance.avoidedCapexPV },
-            figure("capex_freed", .money) { $0.finance.capexFreed },
-            figure("avoided_opex_pv", .money) { $0.finance.avoidedOpexPV },
-            figure("leaseback_rent_pv", .money) { $0.finance.leasebackRentPV },
-            figure("net_cash_pv", .money) { $0.finance.netCashPV },
-            figure("retained_equity", .money) { $0.finance.retainedEquity },
-            figure("retained_mw", .megawatts) { $0.capacity.retainedMW },
-            figure("divested_mw", .megawatts) { $0.capacity.divestedMW },
-            figure("ai_ready_retained_mw", .megawatts) { $0.capacity.aiReadyRetainedMW },
-            figure("ai_ready_divested_mw", .megawatts) { $0.capacity.aiReadyDivestedMW },
-            figure("gpus_fundable", .count) { $0.training.gpusFundable },
-            figure("power_needed_mw", .megawatts) { $0.training.powerNeededMW },
-            figure("gpu_hours_per_year", .quantity) { $0.training.gpuHoursPerYear },
-            figure("gpus_displaced", .count) { $0.training.gpusDisplaced },
-        ]
-        for model in ea.training.models {
-            guard let other = eb.training.models.first(where: { $0.name == model.name }) else { continue }
-            figures.append(Figure(key: "runs_per_year: \(model.name)", a: model.runsPerYear, b: other.runsPerYear, unit: .ratio))
-        }
+        assumptionChanges = AssumptionKey.allCases.filter { $0.text(in: a.assumptions) != $0.text(in: b.assumptions) }
+        referenceModelsDiffer = a.assumptions.referenceModels != b.assumptions.referenceModels
 
+        func stake(_ facility: Facility?, _ scenario: Scenario) -> Double? {
+            guard let facility, facility.disposition.keepsStake else { return nil }
+            return facility.stake(scenario.assumptions)
+        }
         var inB: [String: Facility] = [:]
         for facility in b.facilities where inB[facility.id] == nil { inB[facility.id] = facility }
         var seen = Set<String>()
         var changes: [Change] = []
         for facility in a.facilities where seen.insert(facility.id).inserted {
             let other = inB[facility.id]
-            if other?.disposition != facility.disposition {
-                changes.append(Change(id: facility.id, name: facility.name, a: facility.disposition, b: other?.disposition))
-            }
+            let change = Change(
+                id: facility.id, name: facility.name, a: facility.disposition, b: other?.disposition,
+                stakeA: stake(facility, a), stakeB: stake(other, b))
+            if change.a != change.b || change.stakeA != change.stakeB { changes.append(change) }
         }
         for facility in b.facilities where seen.insert(facility.id).inserted {
-            changes.append(Change(id: facility.id, name: facility.name, a: nil, b: facility.disposition))
+            changes.append(Change(id: facility.id, name: facility.name, a: nil, b: facility.disposition, stakeA: nil, stakeB: stake(facility, b)))
         }
         self.changes = changes
     }

@@ -44,8 +44,14 @@ public enum Optimizer {
         public var lowerBound: Double
     }
 
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    /// Why no plan came back; CapDashReport's `PlanReport.describe` words it.
+    public enum Failure: Error, Sendable, Equatable {
+        case unknownLockedIDs([String])
+        /// Selling every facility that can be sold frees only this much.
+        case unreachable(mostCapexFreed: Double)
+        /// Locked facilities already divest more MW than the cap.
+        case lockedOverCap(lockedMW: Double)
+        case noPlanWithinNodeLimit(Int)
     }
 
     /// Nodes the search may visit before it settles for the best plan found.
@@ -59,7 +65,7 @@ public enum Optimizer {
     static func optimize(_ scenario: Scenario, goal: Goal, constraints: Constraints, nodeLimit: Int) -> Result<Plan, Failure> {
         let unknown = constraints.locked.filter { scenario.index(ofFacility: $0) == nil }
         if !unknown.isEmpty {
-            return .failure(Failure(description: "unknown facility id to lock: " + unknown.sorted().joined(separator: ", ")))
+            return .failure(.unknownLockedIDs(unknown.sorted()))
         }
         var problem = Problem(scenario, constraints, nodeLimit: nodeLimit)
         switch goal {
@@ -91,9 +97,9 @@ public enum Optimizer {
             }
         }
 
+        /// Rent PV of leasing the whole facility back, by the disposition's own rule.
         func rentPV(_ index: Int) -> Double {
-            let facility = scenario.facilities[index]
-            return factor * (facility.leasebackRent ?? scenario.assumptions.leasebackCapRate * (facility.salePrice ?? 0))
+            factor * Disposition.leaseback.wholeShare(of: scenario.facilities[index]).rent(capRate: scenario.assumptions.leasebackCapRate)
         }
 
         /// How a sold free facility is best sold for the reach goal: (AI-ready MW divested, rent PV, MW divested).
@@ -120,9 +126,8 @@ public enum Optimizer {
         }
 
         func sums(_ index: Int) -> Sums {
-            let facility = scenario.facilities[index]
-            let whole = Sums(price: facility.salePrice ?? 0, book: facility.bookValue, capex: facility.annualCapex)
-            return facility.disposition == .contribute ? whole.scaled(facility.soldFraction(scenario.assumptions)) : whole
+            let share = scenario.facilities[index].share(scenario.assumptions)
+            return Sums(price: share.grossProceeds, book: share.bookValueReleased, capex: share.soldAnnualCapex)
         }
 
         /// A free facility's whole sums, whatever it is now.
@@ -133,16 +138,19 @@ public enum Optimizer {
 
         /// Contributing keeps a stake: it sells phi of the facility and leases it back at phi of the rent.
         func contribution(_ index: Int) -> (phi: Double, cost: [Double]) {
-            let phi = 1 - scenario.facilities[index].stake(scenario.assumptions)
+            let phi = Disposition.contribute.soldFraction(stake: scenario.facilities[index].stake(scenario.assumptions))
             return (phi, [0, phi * rentPV(index), 0])
         }
 
         /// MODEL.md's capex freed from the sold facilities' sums: O(1) per search node.
         func capexFreed(_ sold: Sums) -> Double {
+            var share = SaleShare()
+            share.grossProceeds = sold.price
+            share.bookValueReleased = sold.book
+            share.soldAnnualCapex = sold.capex
             let a = scenario.assumptions
-            let costs = a.transactionCostRate * sold.price
-            let tax = a.taxRate * max(0, sold.price - sold.book - costs)
-            return sold.price - costs - tax + factor * sold.capex
+            return Evaluation.Finance.capexFreedBeforeTax(share, a, annuityFactor: factor)
+                - a.taxRate * max(0, Evaluation.Finance.gainOnSale(share, a))
         }
 
         mutating func reach(_ target: Double) -> Result<Plan, Failure> {
@@ -165,7 +173,7 @@ public enum Optimizer {
             }
             let most = capexFreed(lockedSums + remaining[0])
             guard most >= target else {
-                return .failure(Failure(description: "the target cannot be reached: selling every facility that can be sold frees \(Money.format(most, symbol: Money.symbol(forCurrency: scenario.currency)))"))
+                return .failure(.unreachable(mostCapexFreed: most))
             }
             /// Per free facility: nil kept, .divest/.leaseback sold whole, .contribute.
             var best: (cost: [Double], capex: Double, choice: [Disposition?])?
@@ -201,7 +209,7 @@ public enum Optimizer {
             }
             search(0, [0, 0, 0], lockedSums)
             guard let best else {
-                return .failure(Failure(description: "no plan found within \(nodeLimit) search nodes"))
+                return .failure(.noPlanWithinNodeLimit(nodeLimit))
             }
             var dispositions = scenario.facilities.map(\.disposition)
             for (slot, index) in free.enumerated() {
@@ -248,7 +256,7 @@ public enum Optimizer {
                 .reduce(0) { $0 + $1.capacityMW }
             let room = cap - lockedMW
             guard room >= 0 else {
-                return .failure(Failure(description: "locked facilities already divest \(Money.formatFixed(lockedMW, decimals: 1)) MW, more than the cap"))
+                return .failure(.lockedOverCap(lockedMW: lockedMW))
             }
             let candidates = free.filter { !(constraints.keepAIReady && scenario.facilities[$0].aiReady) }
             // 0/1 knapsack: maximize rent saved within `room` MW; ties keep AI-ready capacity, then MW.

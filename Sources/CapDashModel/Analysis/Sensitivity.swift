@@ -41,7 +41,7 @@ public struct SensitivityAnalysis: Sendable {
         baseRuns = model?.runsPerYear ?? 0
         var drivers: [Driver] = []
         for key in Self.driverKeys {
-            let (low, high) = scenario.sensitivity.ranges[key] ?? Self.defaultRange(key, scenario, relative)
+            let (low, high) = Self.range(key, scenario, relative)
             let lowResult = evaluate(Self.applying(key, low, to: scenario))
             let highResult = evaluate(Self.applying(key, high, to: scenario))
             drivers.append(Driver(
@@ -64,6 +64,19 @@ public struct SensitivityAnalysis: Sendable {
 
     static func runs(_ evaluation: Evaluation, _ model: String?) -> Double {
         evaluation.training.models.first { $0.name == model }?.runsPerYear ?? 0
+    }
+
+    /// The driver's range: the scenario's own, else ±relative; widened to include the
+    /// base value, so every bar brackets the scenario as it stands.
+    static func range(_ key: String, _ scenario: Scenario, _ relative: Double) -> (Double, Double) {
+        let (low, high) = scenario.sensitivity.ranges[key] ?? defaultRange(key, scenario, relative)
+        guard let base = baseValue(key, scenario) else { return (low, high) }
+        return (min(low, base), max(high, base))
+    }
+
+    /// The value a driver moves away from: 1 for the sale-price multiplier.
+    static func baseValue(_ key: String, _ scenario: Scenario) -> Double? {
+        key == "sale_prices" ? 1 : AssumptionKey(rawValue: key)?.value(in: scenario.assumptions)
     }
 
     /// ±relative of the base value, kept inside the value's valid range.
@@ -94,7 +107,9 @@ public struct SensitivityAnalysis: Sendable {
     }
 
     /// The scenario with one driver at a value: an assumption set, or every sale price scaled.
-    /// The stake driver moves every contribution's stake, its own or the default.
+    /// The stake driver sets the default stake and moves each facility's own stake by the
+    /// same ratio around its own value (kept below 1), so a facility at 40% is tested near
+    /// 40%, not at the default's range.
     public static func applying(_ key: String, _ value: Double, to scenario: Scenario) -> Scenario {
         var changed = scenario
         if key == "sale_prices" {
@@ -102,10 +117,15 @@ public struct SensitivityAnalysis: Sendable {
                 changed.facilities[index].salePrice = changed.facilities[index].salePrice.map { $0 * value }
             }
         } else if let assumption = AssumptionKey(rawValue: key) {
+            let base = assumption.value(in: scenario.assumptions) ?? 0
             assumption.set(value, in: &changed.assumptions)
             if assumption == .contributeRetainedStake {
-                for index in changed.facilities.indices where changed.facilities[index].retainedStake != nil {
-                    changed.facilities[index].retainedStake = value
+                let ratio = base > 0 ? value / base : 1
+                for index in changed.facilities.indices {
+                    guard let own = changed.facilities[index].retainedStake else { continue }
+                    // A zero default moves own stakes by the same points instead of a ratio.
+                    let moved = base > 0 ? own * ratio : own + value
+                    changed.facilities[index].retainedStake = min(0.99, max(0, moved))
                 }
             }
         }

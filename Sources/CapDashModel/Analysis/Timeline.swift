@@ -6,7 +6,7 @@ public struct DealTimeline: Sendable {
         /// `2026-Q1`, or `unscheduled` for sales without an expected close.
         public var label: String
         public var facilities: Int
-        /// Gross proceeds of sales certain to close (probability 1 or not given).
+        /// Gross proceeds (the sold share of each price) of sales certain to close (probability 1 or not given).
         public var committed: Double
         /// Gross proceeds weighted by close probability.
         public var expected: Double
@@ -26,7 +26,8 @@ public struct DealTimeline: Sendable {
         self.netShare = netShare
         var byQuarter: [String: (facilities: Int, committed: CompensatedSum, expected: CompensatedSum)] = [:]
         for facility in scenario.facilities where facility.disposition.isSold {
-            let price = facility.salePrice ?? 0
+            // The sold share's price: a contribution brings in only 1 - stake of it.
+            let price = facility.share(scenario.assumptions).grossProceeds
             let label = facility.expectedClose.flatMap(Self.quarter) ?? "unscheduled"
             let probability = facility.closeProbability ?? 1
             var entry = byQuarter[label] ?? (0, CompensatedSum(), CompensatedSum())

@@ -5,10 +5,10 @@ import Foundation
 public struct Evaluation: Sendable, Equatable {
     public struct Counts: Sendable, Equatable {
         public var facilities: Int
-        public var retain: Int
-        public var divest: Int
-        public var leaseback: Int
-        public var contribute: Int
+        /// Facilities per disposition: `counts[.divest]`.
+        public var byDisposition: DispositionCounts
+
+        public subscript(disposition: Disposition) -> Int { byDisposition[disposition] }
     }
 
     public struct Finance: Sendable, Equatable {
@@ -61,9 +61,8 @@ public struct Evaluation: Sendable, Equatable {
     public var capacity: Capacity
     public var training: Training
     public var regions: [RegionTotals]
-    /// Every warning. A `LiveScenario`'s evaluation leaves this empty and only
-    /// counts them (per toggle, without building messages); `LiveScenario.warnings` lists them.
-    public var warnings: [Diagnostic]
+    /// How many warnings the scenario has; their messages are worded by the
+    /// reports (`Warnings.list` in CapDashReport), only when shown.
     public var warningCount: Int
 }
 
@@ -71,29 +70,25 @@ public let hoursPerYear = 8760.0
 
 /// Evaluates a scenario: a pure function of its facilities and assumptions.
 public func evaluate(_ scenario: Scenario) -> Evaluation {
-    evaluate(scenario, totals: PortfolioTotals(scenario.facilities), regions: RegionTotals.summarize(scenario.facilities))
+    evaluate(
+        scenario, totals: PortfolioTotals(scenario.facilities), regions: RegionTotals.summarize(scenario.facilities),
+        warningCount: scenario.loadWarnings.count + scenario.facilities.reduce(0) { $0 + FacilityWarnings($1).count })
 }
 
 /// Evaluates from totals already kept up to date (the dashboard adjusts them per toggle).
-public func evaluate(
-    _ scenario: Scenario, totals: PortfolioTotals, regions: [RegionTotals], warnings: [Diagnostic]? = nil, warningCount: Int? = nil
-) -> Evaluation {
-    let warnings = warnings ?? scenarioWarnings(scenario)
+public func evaluate(_ scenario: Scenario, totals: PortfolioTotals, regions: [RegionTotals], warningCount: Int) -> Evaluation {
     let assumptions = scenario.assumptions
-    let finance = financeFigures(totals, assumptions)
+    let finance = Evaluation.Finance(totals.sale(defaultStake: assumptions.contributeRetainedStake), assumptions)
     let capacity = Evaluation.Capacity(
         retainedMW: totals.retainedMW, divestedMW: totals.divestedMW,
         aiReadyRetainedMW: totals.aiReadyRetainedMW, aiReadyDivestedMW: totals.aiReadyDivestedMW)
     return Evaluation(
-        counts: Evaluation.Counts(
-            facilities: totals.facilities, retain: totals.retained, divest: totals.divested, leaseback: totals.leasedBack,
-            contribute: totals.contributed),
+        counts: Evaluation.Counts(facilities: totals.facilities, byDisposition: totals.counts),
         finance: finance,
         capacity: capacity,
         training: trainingBudget(capexFreed: finance.capexFreed, aiReadyDivestedMW: totals.aiReadyDivestedMW, assumptions),
         regions: regions.map { $0.resolved(defaultStake: assumptions.contributeRetainedStake) },
-        warnings: warnings,
-        warningCount: warningCount ?? warnings.count)
+        warningCount: warningCount)
 }
 
 /// (1 - (1 + r)^-H) / r: the present value of 1 a year for H years; H when r = 0.
@@ -102,31 +97,35 @@ public func annuityFactor(rate: Double, years: Int) -> Double {
     return (1 - pow(1 + rate, -Double(years))) / rate
 }
 
-func financeFigures(_ totals: PortfolioTotals, _ assumptions: Assumptions) -> Evaluation.Finance {
-    // Contributions on the default stake join the phi-weighted sums here, where phi is known.
-    let stake = assumptions.contributeRetainedStake
-    let phi = 1 - stake
-    let pending = totals.defaultStake
-    let grossProceeds = totals.salePrice + phi * pending.salePrice.value
-    let bookValueReleased = totals.bookValue + phi * pending.bookValue.value
-    let soldCapex = totals.annualCapex + phi * pending.annualCapex.value
-    let transactionCosts = assumptions.transactionCostRate * grossProceeds
-    let gainOnSale = grossProceeds - bookValueReleased - transactionCosts
-    let tax = assumptions.taxRate * max(0, gainOnSale)
-    let netProceeds = grossProceeds - transactionCosts - tax
-    let factor = annuityFactor(rate: assumptions.discountRate, years: assumptions.horizonYears)
-    let avoidedCapexPV = factor * soldCapex
-    let capexFreed = netProceeds + avoidedCapexPV
-    let avoidedOpexPV = factor * totals.divestedAnnualOpex
-    let rent = totals.leasebackRentGiven + assumptions.leasebackCapRate * totals.leasebackSalePriceWithoutRent
-        + phi * (pending.rentGiven.value + assumptions.leasebackCapRate * pending.salePriceWithoutRent.value)
-    let leasebackRentPV = factor * rent
-    return Evaluation.Finance(
-        grossProceeds: grossProceeds, transactionCosts: transactionCosts, gainOnSale: gainOnSale, tax: tax,
-        netProceeds: netProceeds, bookValueReleased: bookValueReleased, annuityFactor: factor,
-        avoidedCapexPV: avoidedCapexPV, capexFreed: capexFreed, avoidedOpexPV: avoidedOpexPV,
-        leasebackRentPV: leasebackRentPV, netCashPV: capexFreed + avoidedOpexPV - leasebackRentPV,
-        retainedEquity: totals.retainedEquity + stake * pending.salePrice.value)
+extension Evaluation.Finance {
+    /// MODEL.md section 3 from the portfolio's sale sums.
+    init(_ sold: SaleShare, _ assumptions: Assumptions) {
+        let grossProceeds = sold.grossProceeds
+        transactionCosts = assumptions.transactionCostRate * grossProceeds
+        gainOnSale = Self.gainOnSale(sold, assumptions)
+        tax = assumptions.taxRate * max(0, gainOnSale)
+        netProceeds = grossProceeds - transactionCosts - tax
+        annuityFactor = CapDashModel.annuityFactor(rate: assumptions.discountRate, years: assumptions.horizonYears)
+        avoidedCapexPV = annuityFactor * sold.soldAnnualCapex
+        capexFreed = netProceeds + avoidedCapexPV
+        avoidedOpexPV = annuityFactor * sold.avoidedAnnualOpex
+        leasebackRentPV = annuityFactor * sold.rent(capRate: assumptions.leasebackCapRate)
+        netCashPV = capexFreed + avoidedOpexPV - leasebackRentPV
+        self.grossProceeds = grossProceeds
+        bookValueReleased = sold.bookValueReleased
+        retainedEquity = sold.retainedEquity
+    }
+
+    /// gain_on_sale: linear in the sums, so the optimizer can use it term by term.
+    public static func gainOnSale(_ sold: SaleShare, _ assumptions: Assumptions) -> Double {
+        sold.grossProceeds - sold.bookValueReleased - assumptions.transactionCostRate * sold.grossProceeds
+    }
+
+    /// capex_freed before tax (net of transaction costs, with avoided capex PV): linear in the sums;
+    /// capex_freed is this minus tax_rate x max(0, gain_on_sale).
+    public static func capexFreedBeforeTax(_ sold: SaleShare, _ assumptions: Assumptions, annuityFactor: Double) -> Double {
+        sold.grossProceeds - assumptions.transactionCostRate * sold.grossProceeds + annuityFactor * sold.soldAnnualCapex
+    }
 }
 
 /// What the freed capital buys in GPUs, and what divested AI-ready capacity gives up.

@@ -4,7 +4,7 @@ public struct LiveScenario: Sendable {
     public private(set) var scenario: Scenario
     public private(set) var totals: PortfolioTotals
     private var regionTotals: [String: RegionTotals]
-    /// Facility warnings counted per toggle; the messages are built only when asked for.
+    /// Facility warnings counted per toggle; the reports word them only when shown.
     private var facilityWarningCount: Int
     public private(set) var evaluation: Evaluation
 
@@ -14,13 +14,10 @@ public struct LiveScenario: Sendable {
         regionTotals = [:]
         for region in RegionTotals.summarize(scenario.facilities) { regionTotals[region.region] = region }
         facilityWarningCount = scenario.facilities.reduce(0) { $0 + FacilityWarnings($1).count }
-        evaluation = evaluate(
+        evaluation = CapDashModel.evaluate(
             scenario, totals: totals, regions: regionTotals.values.sorted { $0.region.utf8.lexicographicallyPrecedes($1.region.utf8) },
-            warnings: [], warningCount: scenario.loadWarnings.count + facilityWarningCount)
+            warningCount: scenario.loadWarnings.count + facilityWarningCount)
     }
-
-    /// Every warning, with its message and position: O(facilities), for when they are shown.
-    public var warnings: [Diagnostic] { scenarioWarnings(scenario) }
 
     public mutating func apply(_ edit: ScenarioEdit) {
         applyWithoutEvaluating(edit)
@@ -54,8 +51,7 @@ public struct LiveScenario: Sendable {
 
     private mutating func reevaluate() {
         let regions = regionTotals.values.sorted { $0.region.utf8.lexicographicallyPrecedes($1.region.utf8) }
-        evaluation = evaluate(
-            scenario, totals: totals, regions: regions, warnings: [],
-            warningCount: scenario.loadWarnings.count + facilityWarningCount)
+        evaluation = CapDashModel.evaluate(
+            scenario, totals: totals, regions: regions, warningCount: scenario.loadWarnings.count + facilityWarningCount)
     }
 }

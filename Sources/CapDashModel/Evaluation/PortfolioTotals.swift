@@ -3,38 +3,17 @@
 /// drift. A facility's share can be added or removed on its own, so a toggle
 /// costs O(1) instead of a pass over the whole portfolio.
 ///
-/// Sales are weighted by the sold fraction phi (section 6). Contributed
-/// facilities on the default stake are summed apart, unweighted, because their
-/// phi depends on an assumption the dashboard can step; `evaluate` weighs them.
+/// Each facility adds its `SaleShare` (the one definition of what a
+/// disposition contributes). Contributions on the default stake are summed
+/// apart as whole shares, because their phi depends on an assumption the
+/// dashboard can step; `sale(defaultStake:)` weighs them by the same rule.
 public struct PortfolioTotals: Sendable, Equatable {
     public var facilities = 0
-    public var retained = 0
-    public var divested = 0
-    public var leasedBack = 0
-    public var contributed = 0
+    /// How many facilities have each disposition.
+    public private(set) var counts = DispositionCounts()
 
-    /// phi-weighted over sold facilities (divest, leaseback, contribute with its own stake).
-    public var salePrice: Double { salePriceSum.value }
-    private var salePriceSum = CompensatedSum()
-    public var bookValue: Double { bookValueSum.value }
-    private var bookValueSum = CompensatedSum()
-    public var annualCapex: Double { annualCapexSum.value }
-    private var annualCapexSum = CompensatedSum()
-    /// Over divested facilities D only: a leaseback or contribution keeps paying opex.
-    public var divestedAnnualOpex: Double { divestedAnnualOpexSum.value }
-    private var divestedAnnualOpexSum = CompensatedSum()
-    /// phi-weighted over L and C: rent as given, and the sale prices of those without a rent
-    /// (their rent is cap rate x price, which depends on an assumption).
-    public var leasebackRentGiven: Double { leasebackRentGivenSum.value }
-    private var leasebackRentGivenSum = CompensatedSum()
-    public var leasebackSalePriceWithoutRent: Double { leasebackSalePriceWithoutRentSum.value }
-    private var leasebackSalePriceWithoutRentSum = CompensatedSum()
-    /// Stake x price over contributed facilities with their own stake.
-    public var retainedEquity: Double { retainedEquitySum.value }
-    private var retainedEquitySum = CompensatedSum()
-
-    /// Contributed facilities on the default stake, unweighted.
-    public var defaultStake = ContributedSums()
+    private var fixedStake = CompensatedShare()
+    private var defaultStakeWhole = CompensatedShare()
 
     public var retainedMW: Double { retainedMWSum.value }
     private var retainedMWSum = CompensatedSum()
@@ -45,20 +24,15 @@ public struct PortfolioTotals: Sendable, Equatable {
     public var aiReadyDivestedMW: Double { aiReadyDivestedMWSum.value }
     private var aiReadyDivestedMWSum = CompensatedSum()
 
-    /// Sums of contributed facilities whose stake is the assumption's default.
-    public struct ContributedSums: Sendable, Equatable {
-        public var salePrice = CompensatedSum()
-        public var bookValue = CompensatedSum()
-        public var annualCapex = CompensatedSum()
-        public var rentGiven = CompensatedSum()
-        public var salePriceWithoutRent = CompensatedSum()
-        public init() {}
-    }
-
     public init() {}
 
     public init(_ facilities: [Facility]) {
         for facility in facilities { add(facility) }
+    }
+
+    /// The portfolio's sale sums, with contributions on the default stake weighed at `defaultStake`.
+    public func sale(defaultStake: Double) -> SaleShare {
+        fixedStake.value + Disposition.contribute.weigh(defaultStakeWhole.value, stake: defaultStake)
     }
 
     public mutating func add(_ facility: Facility) {
@@ -69,42 +43,20 @@ public struct PortfolioTotals: Sendable, Equatable {
         apply(facility, sign: -1)
     }
 
+    /// Whether a facility's share waits for the default stake to be weighed.
+    static func onDefaultStake(_ facility: Facility) -> Bool {
+        facility.disposition.keepsStake && facility.retainedStake == nil
+    }
+
     private mutating func apply(_ facility: Facility, sign: Double) {
         let count = sign > 0 ? 1 : -1
         facilities += count
-        switch facility.disposition {
-        case .retain: retained += count
-        case .divest: divested += count
-        case .leaseback: leasedBack += count
-        case .contribute: contributed += count
-        }
-        let price = facility.salePrice ?? 0
-        if facility.disposition == .contribute && facility.retainedStake == nil {
-            defaultStake.salePrice += sign * price
-            defaultStake.bookValue += sign * facility.bookValue
-            defaultStake.annualCapex += sign * facility.annualCapex
-            if let rent = facility.leasebackRent {
-                defaultStake.rentGiven += sign * rent
-            } else {
-                defaultStake.salePriceWithoutRent += sign * price
-            }
-        } else if facility.disposition.isSold {
-            // phi is known here: 1, or 1 - the facility's own stake.
-            let phi = facility.disposition == .contribute ? 1 - facility.retainedStake! : 1
-            salePriceSum += sign * phi * price
-            bookValueSum += sign * phi * facility.bookValue
-            annualCapexSum += sign * phi * facility.annualCapex
-            if facility.disposition != .divest {
-                if let rent = facility.leasebackRent {
-                    leasebackRentGivenSum += sign * phi * rent
-                } else {
-                    leasebackSalePriceWithoutRentSum += sign * phi * price
-                }
-            }
-            if facility.disposition == .contribute { retainedEquitySum += sign * facility.retainedStake! * price }
-        }
-        if facility.disposition == .divest {
-            divestedAnnualOpexSum += sign * facility.annualOpex
+        counts[facility.disposition] += count
+        if Self.onDefaultStake(facility) {
+            defaultStakeWhole.add(facility.disposition.wholeShare(of: facility), sign: sign)
+        } else {
+            // phi is known here: the facility's own stake (or none).
+            fixedStake.add(facility.disposition.share(of: facility, stake: facility.retainedStake ?? 0), sign: sign)
         }
         let mw = sign * facility.capacityMW
         if facility.disposition.keepsCapacity {
@@ -117,6 +69,63 @@ public struct PortfolioTotals: Sendable, Equatable {
     }
 }
 
+/// Facilities per disposition, indexed by the disposition itself.
+public struct DispositionCounts: Sendable, Equatable {
+    private var counts = [Int](repeating: 0, count: Disposition.allCases.count)
+
+    public init() {}
+
+    public subscript(disposition: Disposition) -> Int {
+        get { counts[disposition.ordinal] }
+        set { counts[disposition.ordinal] = newValue }
+    }
+}
+
+extension Disposition {
+    /// Position in `allCases`, computed once per case.
+    var ordinal: Int {
+        switch self {
+        case .retain: 0
+        case .divest: 1
+        case .leaseback: 2
+        case .contribute: 3
+        }
+    }
+}
+
+/// A `SaleShare` summed without drift, field by field.
+struct CompensatedShare: Sendable, Equatable {
+    private var grossProceeds = CompensatedSum()
+    private var bookValueReleased = CompensatedSum()
+    private var soldAnnualCapex = CompensatedSum()
+    private var avoidedAnnualOpex = CompensatedSum()
+    private var rentGiven = CompensatedSum()
+    private var priceWithoutRent = CompensatedSum()
+    private var retainedEquity = CompensatedSum()
+
+    mutating func add(_ share: SaleShare, sign: Double) {
+        grossProceeds += sign * share.grossProceeds
+        bookValueReleased += sign * share.bookValueReleased
+        soldAnnualCapex += sign * share.soldAnnualCapex
+        avoidedAnnualOpex += sign * share.avoidedAnnualOpex
+        rentGiven += sign * share.rentGiven
+        priceWithoutRent += sign * share.priceWithoutRent
+        retainedEquity += sign * share.retainedEquity
+    }
+
+    var value: SaleShare {
+        var share = SaleShare()
+        share.grossProceeds = grossProceeds.value
+        share.bookValueReleased = bookValueReleased.value
+        share.soldAnnualCapex = soldAnnualCapex.value
+        share.avoidedAnnualOpex = avoidedAnnualOpex.value
+        share.rentGiven = rentGiven.value
+        share.priceWithoutRent = priceWithoutRent.value
+        share.retainedEquity = retainedEquity.value
+        return share
+    }
+}
+
 /// One region's share of the portfolio.
 public struct RegionTotals: Sendable, Equatable {
     public var region: String
@@ -125,7 +134,7 @@ public struct RegionTotals: Sendable, Equatable {
     private var retainedMWSum = CompensatedSum()
     public var divestedMW: Double { divestedMWSum.value }
     private var divestedMWSum = CompensatedSum()
-    /// phi-weighted sale prices; contributions on the default stake are folded in by `evaluate`.
+    /// phi-weighted sale prices; contributions on the default stake are weighed by `resolved`.
     public var grossProceeds: Double { grossProceedsSum.value }
     private var grossProceedsSum = CompensatedSum()
     private var defaultStakePriceSum = CompensatedSum()
@@ -155,24 +164,18 @@ public struct RegionTotals: Sendable, Equatable {
         } else {
             divestedMWSum += sign * facility.capacityMW
         }
-        let price = facility.salePrice ?? 0
-        switch facility.disposition {
-        case .retain: break
-        case .divest, .leaseback: grossProceedsSum += sign * price
-        case .contribute:
-            if let stake = facility.retainedStake {
-                grossProceedsSum += sign * (1 - stake) * price
-            } else {
-                defaultStakePriceSum += sign * price
-            }
+        if PortfolioTotals.onDefaultStake(facility) {
+            defaultStakePriceSum += sign * facility.disposition.wholeShare(of: facility).grossProceeds
+        } else {
+            grossProceedsSum += sign * facility.disposition.share(of: facility, stake: facility.retainedStake ?? 0).grossProceeds
         }
     }
 
-    /// The totals as reported, with default-stake contributions weighted by 1 - `defaultStake`.
+    /// The totals as reported, with default-stake contributions weighed at `defaultStake`.
     func resolved(defaultStake: Double) -> RegionTotals {
         var result = RegionTotals(region: region, facilities: facilities, retainedMW: retainedMW, divestedMW: divestedMW)
         result.grossProceedsSum = grossProceedsSum
-        result.grossProceedsSum += (1 - defaultStake) * defaultStakePriceSum.value
+        result.grossProceedsSum += Disposition.contribute.soldFraction(stake: defaultStake) * defaultStakePriceSum.value
         return result
     }
 

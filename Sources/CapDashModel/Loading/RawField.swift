@@ -47,9 +47,9 @@ struct RawField {
     }
 }
 
-enum Quoting {
+public enum Quoting {
     /// A value quoted for a one-line message: control characters escaped, long text cut.
-    static func quoted(_ text: String, limit: Int = 40) -> String {
+    public static func quoted(_ text: String, limit: Int = 40) -> String {
         var out = "\""
         var count = 0
         for scalar in text.unicodeScalars {

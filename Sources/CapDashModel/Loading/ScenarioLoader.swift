@@ -9,6 +9,15 @@ public enum ScenarioLoader {
         return try load(bytes: bytes, file: path)
     }
 
+    /// `load(path:)` as a value, for effects that report the outcome either way.
+    public static func result(path: String) -> Result<Scenario, ScenarioLoadError> {
+        do {
+            return .success(try load(path: path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// A file's bytes as read from disk: checked to be text, then read as CSV or YAML by its name.
     public static func load(bytes raw: [UInt8], file: String) throws(ScenarioLoadError) -> Scenario {
         let bytes = try SourceFile.text(raw, displayName: file)

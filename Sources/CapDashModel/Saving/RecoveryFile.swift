@@ -11,21 +11,6 @@ public enum RecoveryFile {
     /// The edits that turn `loaded` into `recovered`, matching facilities by id;
     /// facilities the file no longer has are left out.
     public static func edits(from loaded: Scenario, to recovered: Scenario) -> [ScenarioEdit] {
-        var indexOfID: [String: Int] = [:]
-        for (index, facility) in loaded.facilities.enumerated() where indexOfID[facility.id] == nil {
-            indexOfID[facility.id] = index
-        }
-        var edits: [ScenarioEdit] = []
-        for facility in recovered.facilities {
-            guard let index = indexOfID[facility.id] else { continue }
-            let current = loaded.facilities[index]
-            guard current.disposition != facility.disposition else { continue }
-            if facility.disposition.isSold && current.salePrice == nil { continue }
-            edits.append(.disposition(facility: index, from: current.disposition, to: facility.disposition))
-        }
-        if recovered.assumptions != loaded.assumptions {
-            edits.append(.assumptions(from: loaded.assumptions, to: recovered.assumptions))
-        }
-        return edits
+        ScenarioEdit.edits(from: loaded, to: recovered)
     }
 }

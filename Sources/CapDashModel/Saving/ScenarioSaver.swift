@@ -169,12 +169,6 @@ public enum ScenarioSaver {
 }
 
 extension AssumptionKey {
-    /// The value as comparable text: the exact number, or the GPU's name.
-    func text(in assumptions: Assumptions) -> String {
-        if self == .gpuName { return assumptions.gpu.name }
-        return value(in: assumptions).map(Numbers.plain) ?? ""
-    }
-
     /// The value as it should appear in YAML.
     func yamlText(in assumptions: Assumptions) -> String {
         self == .gpuName ? ScenarioYAMLWriter.quoted(assumptions.gpu.name) : text(in: assumptions)

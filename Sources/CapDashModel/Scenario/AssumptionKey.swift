@@ -33,6 +33,12 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
         }
     }
 
+    /// The value as comparable text: the exact number, or the GPU's name.
+    public func text(in assumptions: Assumptions) -> String {
+        if self == .gpuName { return assumptions.gpu.name }
+        return value(in: assumptions).map(Numbers.plain) ?? ""
+    }
+
     /// Interprets `field` with this key's rule and stores it; false (with a diagnostic) when invalid.
     @discardableResult
     func read(_ field: RawField, path: String, into assumptions: inout Assumptions, reader: inout FieldReader) -> Bool {

@@ -79,18 +79,4 @@ extension Facility {
     public func stake(_ assumptions: Assumptions) -> Double {
         retainedStake ?? assumptions.contributeRetainedStake
     }
-
-    /// MODEL.md section 6's phi: the share of the facility that is sold.
-    public func soldFraction(_ assumptions: Assumptions) -> Double {
-        switch disposition {
-        case .retain: 0
-        case .divest, .leaseback: 1
-        case .contribute: 1 - stake(assumptions)
-        }
-    }
-
-    /// Rent per year for the whole facility if it is leased back: as given, else cap rate x price.
-    public func rent(_ assumptions: Assumptions) -> Double {
-        leasebackRent ?? assumptions.leasebackCapRate * (salePrice ?? 0)
-    }
 }

@@ -1,4 +1,4 @@
-/// Money as scenario files write it, and as people read it.
+/// Money as scenario files write it. (How people read it is CapDashReport's `Format`.)
 public enum Money {
     /// A money string: optional sign, optional `$`, digits with `,` (thousands
     /// groups) or `_` separators, optional decimals, optional suffix K M B T
@@ -76,79 +76,5 @@ public enum Money {
         case UInt8(ascii: "t"), UInt8(ascii: "T"): 12
         default: nil
         }
-    }
-
-    /// The symbol shown before amounts: `$` for USD, `€`, `£`, else the code and a space.
-    public static func symbol(forCurrency code: String) -> String {
-        switch code.uppercased() {
-        case "USD": "$"
-        case "EUR": "€"
-        case "GBP": "£"
-        case "JPY": "¥"
-        default: code + " "
-        }
-    }
-
-    /// Human-scaled money, as a reader wants it: `$1.24B`, `$318.5M`, `$52.0K`, `$950`, `-$12.0M`.
-    public static func format(_ amount: Double, symbol: String = "$") -> String {
-        guard amount.isFinite else { return amount.isNaN ? "n/a" : (amount > 0 ? "overflow" : "-overflow") }
-        let sign = amount < 0 ? "-" : ""
-        let magnitude = abs(amount)
-        let scaled: String
-        switch magnitude {
-        case 999.995e9...: scaled = formatFixed(magnitude / 1e12, decimals: 2) + "T"
-        case 999.95e6...: scaled = formatFixed(magnitude / 1e9, decimals: 2) + "B"
-        case 999.95e3...: scaled = formatFixed(magnitude / 1e6, decimals: 1) + "M"
-        case 999.5...: scaled = formatFixed(magnitude / 1e3, decimals: 1) + "K"
-        default: scaled = formatFixed(magnitude, decimals: 0)
-        }
-        return sign + symbol + scaled
-    }
-
-    /// A change against a baseline, always signed: `+$120.0M`, `-$3.5M`, `±$0`.
-    public static func formatDelta(_ amount: Double, symbol: String = "$") -> String {
-        if amount == 0 { return "±" + symbol + "0" }
-        return (amount > 0 ? "+" : "") + format(amount, symbol: symbol)
-    }
-
-    /// Fixed decimals without Foundation's locale: rounds half away from zero.
-    public static func formatFixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return value.isNaN ? "n/a" : "overflow" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard rounded < 9e18 else { return String(format1e: value) }
-        let units = Int64(rounded)
-        let negative = value < 0 && units != 0
-        let divisor = Int64(scale)
-        let whole = units / divisor
-        let fraction = units % divisor
-        var text = (negative ? "-" : "") + String(whole)
-        if decimals > 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
-        }
-        return text
-    }
-
-    /// Whole numbers with thousands commas: `27,972`.
-    public static func groupedInteger(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "n/a" : "overflow" }
-        let rounded = value.rounded(.toNearestOrAwayFromZero)
-        guard abs(rounded) < 9e18 else { return String(format1e: value) }
-        let digits = String(Int64(abs(rounded)))
-        var out = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return (rounded < 0 ? "-" : "") + out
-    }
-}
-
-extension String {
-    /// Scientific form for values too large for fixed notation.
-    init(format1e value: Double) {
-        self = "\(value)"
     }
 }

@@ -43,9 +43,9 @@ public struct ScenarioOverrides: Sendable, Equatable {
         }
         var chosen: [String: Disposition] = [:]
         for (id, disposition) in dispositions {
-            let option = "--\(disposition.rawValue)"
+            let option = disposition.flag
             if let earlier = chosen[id], earlier != disposition {
-                problem(option, "\(Quoting.quoted(id)) is also given to --\(earlier.rawValue); choose one")
+                problem(option, "\(Quoting.quoted(id)) is also given to \(earlier.flag); choose one")
                 continue
             }
             chosen[id] = disposition

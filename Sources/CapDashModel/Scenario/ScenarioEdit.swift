@@ -26,3 +26,31 @@ public enum ScenarioEdit: Sendable, Equatable {
         }
     }
 }
+
+extension ScenarioEdit {
+    /// The edits that turn `current` into `target`: every kind of edit, facilities
+    /// matched by id (a facility in only one of them is left alone). Reset, the
+    /// recovery file and accepted plans all go through this one comparison.
+    public static func edits(from current: Scenario, to target: Scenario) -> [ScenarioEdit] {
+        var indexOfID: [String: Int] = [:]
+        indexOfID.reserveCapacity(current.facilities.count)
+        for (index, facility) in current.facilities.enumerated() where indexOfID[facility.id] == nil {
+            indexOfID[facility.id] = index
+        }
+        var edits: [ScenarioEdit] = []
+        for wanted in target.facilities {
+            guard let index = indexOfID[wanted.id] else { continue }
+            let now = current.facilities[index]
+            if now.retainedStake != wanted.retainedStake {
+                edits.append(.stake(facility: index, from: now.retainedStake, to: wanted.retainedStake))
+            }
+            if now.disposition != wanted.disposition, !(wanted.disposition.isSold && now.salePrice == nil) {
+                edits.append(.disposition(facility: index, from: now.disposition, to: wanted.disposition))
+            }
+        }
+        if current.assumptions != target.assumptions {
+            edits.append(.assumptions(from: current.assumptions, to: target.assumptions))
+        }
+        return edits
+    }
+}

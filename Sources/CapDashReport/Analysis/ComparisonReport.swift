@@ -2,23 +2,27 @@ import CapDashModel
 
 /// `capdash diff A B`: the comparison as text, markdown or JSON.
 public enum ComparisonReport {
-    public static func value(_ value: Double, _ unit: ScenarioComparison.Unit, currency: String) -> String {
-        switch unit {
-        case .money: Format.money(value, currency: currency)
-        case .megawatts: Format.mw(value) + " MW"
-        case .count: Format.count(value)
-        case .ratio: Format.runs(value)
-        case .quantity: Format.scaled(value)
+    /// A facility's decision as a reader says it: `contribute 20%`, `(absent)`.
+    public static func decision(_ disposition: Disposition?, stake: Double?) -> String {
+        guard let disposition else { return "(absent)" }
+        guard let stake else { return disposition.label }
+        return disposition.label + " " + Format.percent(stake, decimals: 0)
+    }
+
+    /// The assumptions that differ, each as (label, A, B).
+    public static func assumptionRows(_ comparison: ScenarioComparison) -> [(key: String, a: String, b: String)] {
+        var rows = comparison.assumptionChanges.map { key in
+            (key.rawValue, key.display(in: comparison.a.assumptions, currency: comparison.a.currency),
+             key.display(in: comparison.b.assumptions, currency: comparison.b.currency))
         }
+        if comparison.referenceModelsDiffer {
+            let names = { (scenario: Scenario) in scenario.assumptions.referenceModels.map(\.name).joined(separator: ", ") }
+            rows.append(("reference_models", names(comparison.a), names(comparison.b)))
+        }
+        return rows
     }
 
-    public static func delta(_ value: Double, _ unit: ScenarioComparison.Unit, currency: String) -> String {
-        if unit == .money { return Format.moneyDelta(value, currency: currency) }
-        if value == 0 { return "±0" }
-        return (value > 0 ? "+" : "") + Self.value(value, unit, currency: currency)
-    }
-
-    static func tables(_ comparison: ScenarioComparison) -> (ReviewSheet.Table, ReviewSheet.Table) {
+    static func tables(_ comparison: ScenarioComparison) -> (figures: ReviewSheet.Table, assumptions: ReviewSheet.Table, changes: ReviewSheet.Table) {
         let currency = comparison.a.currency
         let safe = TerminalSafe.text
         let figures = ReviewSheet.Table(
@@ -29,22 +33,30 @@ public enum ComparisonReport {
                 .init(title: "B - A", alignRight: true, maxWidth: 14),
             ],
             rows: comparison.figures.map { figure in
-                [safe(figure.key), value(figure.a, figure.unit, currency: currency), value(figure.b, figure.unit, currency: currency),
-                 delta(figure.delta, figure.unit, currency: currency)]
+                [safe(figure.key), Format.figure(figure.a, figure.unit, currency: currency), Format.figure(figure.b, figure.unit, currency: currency),
+                 Format.figureDelta(figure.delta, figure.unit, currency: currency)]
             },
+            totals: nil)
+        let assumptions = ReviewSheet.Table(
+            columns: [
+                .init(title: "Assumption", alignRight: false, maxWidth: 28),
+                .init(title: "A", alignRight: true, maxWidth: 30),
+                .init(title: "B", alignRight: true, maxWidth: 30),
+            ],
+            rows: assumptionRows(comparison).map { [$0.key, safe($0.a), safe($0.b)] },
             totals: nil)
         let changes = ReviewSheet.Table(
             columns: [
                 .init(title: "ID", alignRight: false, maxWidth: 24),
                 .init(title: "Name", alignRight: false, maxWidth: 28),
-                .init(title: "A", alignRight: false, maxWidth: 10),
-                .init(title: "B", alignRight: false, maxWidth: 10),
+                .init(title: "A", alignRight: false, maxWidth: 16),
+                .init(title: "B", alignRight: false, maxWidth: 16),
             ],
             rows: comparison.changes.map { change in
-                [safe(change.id), safe(change.name), change.a?.rawValue ?? "(absent)", change.b?.rawValue ?? "(absent)"]
+                [safe(change.id), safe(change.name), decision(change.a, stake: change.stakeA), decision(change.b, stake: change.stakeB)]
             },
             totals: nil)
-        return (figures, changes)
+        return (figures, assumptions, changes)
     }
 
     static func title(_ comparison: ScenarioComparison) -> [String] {
@@ -55,20 +67,24 @@ public enum ComparisonReport {
     }
 
     public static func text(_ comparison: ScenarioComparison) -> String {
-        let (figures, changes) = tables(comparison)
+        let tables = tables(comparison)
         var lines = title(comparison).flatMap { TextReport.wrap($0, width: 98) }
-        lines += ["", "HEADLINE FIGURES"] + TextReport.render(figures)
+        lines += ["", "HEADLINE FIGURES"] + TextReport.render(tables.figures)
+        lines += ["", "ASSUMPTIONS THAT DIFFER (\(tables.assumptions.rows.count))"]
+        lines += tables.assumptions.rows.isEmpty ? ["  none"] : TextReport.render(tables.assumptions)
         lines += ["", "DISPOSITIONS THAT DIFFER (\(comparison.changes.count))"]
-        lines += comparison.changes.isEmpty ? ["  none"] : TextReport.render(changes)
+        lines += comparison.changes.isEmpty ? ["  none"] : TextReport.render(tables.changes)
         return lines.joined(separator: "\n") + "\n"
     }
 
     public static func markdown(_ comparison: ScenarioComparison) -> String {
-        let (figures, changes) = tables(comparison)
+        let tables = tables(comparison)
         var lines = ["# Scenario comparison", ""] + title(comparison).map { MarkdownReport.escape($0) + "  " }
-        lines += ["", "## Headline figures", ""] + MarkdownReport.render(figures)
+        lines += ["", "## Headline figures", ""] + MarkdownReport.render(tables.figures)
+        lines += ["", "## Assumptions that differ (\(tables.assumptions.rows.count))", ""]
+        lines += tables.assumptions.rows.isEmpty ? ["none"] : MarkdownReport.render(tables.assumptions)
         lines += ["", "## Dispositions that differ (\(comparison.changes.count))", ""]
-        lines += comparison.changes.isEmpty ? ["none"] : MarkdownReport.render(changes)
+        lines += comparison.changes.isEmpty ? ["none"] : MarkdownReport.render(tables.changes)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -88,6 +104,22 @@ public enum ComparisonReport {
             json.endObject()
         }
         json.endArray()
+        json.beginArray("assumptions_differ")
+        for key in comparison.assumptionChanges {
+            json.beginObject()
+            json.field("assumption", .string(key.rawValue))
+            json.field("a", key == .gpuName ? .string(comparison.a.assumptions.gpu.name) : .number(key.value(in: comparison.a.assumptions) ?? 0))
+            json.field("b", key == .gpuName ? .string(comparison.b.assumptions.gpu.name) : .number(key.value(in: comparison.b.assumptions) ?? 0))
+            json.endObject()
+        }
+        if comparison.referenceModelsDiffer {
+            json.beginObject()
+            json.field("assumption", .string("reference_models"))
+            json.field("a", .string(comparison.a.assumptions.referenceModels.map(\.name).joined(separator: ", ")))
+            json.field("b", .string(comparison.b.assumptions.referenceModels.map(\.name).joined(separator: ", ")))
+            json.endObject()
+        }
+        json.endArray()
         json.beginArray("dispositions_differ")
         for change in comparison.changes {
             json.beginObject()
@@ -95,6 +127,8 @@ public enum ComparisonReport {
             json.field("name", .string(change.name))
             json.field("a", change.a.map { .string($0.rawValue) } ?? .null)
             json.field("b", change.b.map { .string($0.rawValue) } ?? .null)
+            json.field("stake_a", change.stakeA.map { .number($0) } ?? .null)
+            json.field("stake_b", change.stakeB.map { .number($0) } ?? .null)
             json.endObject()
         }
         json.endArray()

@@ -24,6 +24,17 @@ public enum PlanReport {
         return rows.map { ($0.0, $0.1.0, $0.1.1) }
     }
 
+    /// Why no plan came back, in a line.
+    public static func describe(_ failure: Optimizer.Failure, currency: String) -> String {
+        switch failure {
+        case .unknownLockedIDs(let ids): "unknown facility id to lock: " + ids.joined(separator: ", ")
+        case .unreachable(let most):
+            "the target cannot be reached: selling every facility that can be sold frees \(Format.money(most, currency: currency))"
+        case .lockedOverCap(let mw): "locked facilities already divest \(Format.mw(mw)) MW, more than the cap"
+        case .noPlanWithinNodeLimit(let limit): "no plan found within \(limit) search nodes"
+        }
+    }
+
     static func status(_ plan: Optimizer.Plan, currency: String) -> String {
         if plan.exact { return "Optimal (exact branch and bound, \(Format.count(Double(plan.nodes))) nodes)." }
         var text = "Best plan found, not proven optimal: the search stopped after \(Format.count(Double(plan.nodes))) nodes (a heuristic result)."

@@ -37,7 +37,8 @@ func drawTimeline(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState)
     screen.put("█ committed ▒ expected (price x close_probability) · net after costs and tax, pro rata", x: inner.x + 1, y: inner.y + inner.height - 1, role: .muted, limit: inner.width - 1)
 }
 
-/// This scenario beside a second one (`c`): headline figures with deltas, then the facilities that differ.
+/// This scenario beside a second one (`C`): headline figures with deltas, then
+/// the assumptions and the decisions that differ.
 func drawComparison(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
     guard let other = state.other, let comparison = state.comparison else { return }
     screen.box(rect, title: "Compare · this (A) vs \(displayName(other)) (B) · C closes", focused: true)
@@ -51,34 +52,45 @@ func drawComparison(_ screen: inout Screen, _ rect: Rect, _ state: DashboardStat
         screen.putPadded(title, x: inner.x + 2 + labelWidth + offset * (valueWidth + 1), y: y, width: valueWidth, role: .title, alignRight: true)
     }
     y += 1
-    let shown: Set<String> = [
-        "capex_freed", "net_cash_pv", "gross_proceeds", "tax", "leaseback_rent_pv", "retained_equity", "retained_mw", "divested_mw",
-        "ai_ready_divested_mw", "gpus_fundable",
-    ]
-    for figure in comparison.figures where shown.contains(figure.key) || figure.key.hasPrefix("runs_per_year: ") && figure.key.hasSuffix("405B") {
+    // The headline figures, and runs of the model that takes most compute.
+    let largest = state.evaluation.training.models.max { $0.gpuHours < $1.gpuHours }?.name
+    let shownKeys = Figure.headline.map(\.key) + (largest.map { [Figure.runsPerYear($0).key] } ?? [])
+    for figure in shownKeys.compactMap({ key in comparison.figures.first { $0.key == key } }) {
         guard y < inner.y + inner.height else { break }
-        screen.putPadded(figure.key, x: inner.x + 1, y: y, width: labelWidth, role: .normal)
-        let cells = [ComparisonReport.value(figure.a, figure.unit, currency: currency), ComparisonReport.value(figure.b, figure.unit, currency: currency),
-                     ComparisonReport.delta(figure.delta, figure.unit, currency: currency)]
+        screen.putPadded(figure.figure.label, x: inner.x + 1, y: y, width: labelWidth, role: .normal)
+        let cells = [Format.figure(figure.a, figure.unit, currency: currency), Format.figure(figure.b, figure.unit, currency: currency),
+                     Format.figureDelta(figure.delta, figure.unit, currency: currency)]
         for (offset, cell) in cells.enumerated() {
             let role: StyleRole = offset < 2 ? .normal : figure.delta > 0 ? .positive : figure.delta < 0 ? .negative : .muted
             screen.putPadded(cell, x: inner.x + 2 + labelWidth + offset * (valueWidth + 1), y: y, width: valueWidth, role: role, alignRight: true)
         }
         y += 1
     }
+    let assumptions = ComparisonReport.assumptionRows(comparison)
+    if !assumptions.isEmpty {
+        y += 1
+        if y < inner.y + inner.height {
+            screen.put("Assumptions that differ: \(assumptions.count)", x: inner.x + 1, y: y, role: .group)
+            y += 1
+        }
+        for row in assumptions where y < inner.y + inner.height {
+            screen.put("\(row.key)  \(row.a) → \(row.b)", x: inner.x + 2, y: y, role: .normal, limit: inner.width - 2)
+            y += 1
+        }
+    }
     y += 1
     if y < inner.y + inner.height {
-        screen.put("Dispositions that differ: \(comparison.changes.count)", x: inner.x + 1, y: y, role: .group)
+        screen.put("Decisions that differ: \(comparison.changes.count)", x: inner.x + 1, y: y, role: .group)
         y += 1
     }
     for change in comparison.changes where y < inner.y + inner.height {
-        let line = "\(change.id)  \(change.a?.rawValue ?? "(absent)") → \(change.b?.rawValue ?? "(absent)")"
+        let line = "\(change.id)  \(ComparisonReport.decision(change.a, stake: change.stakeA)) → \(ComparisonReport.decision(change.b, stake: change.stakeB))"
         screen.put(line, x: inner.x + 2, y: y, role: .normal, limit: inner.width - 2)
         y += 1
     }
 }
 
-/// The `c` picker: scenario files beside the current one.
+/// The `C` picker: scenario files beside the current one.
 func drawPicker(_ screen: inout Screen, _ size: Size, _ state: DashboardState) {
     let width = min(size.width - 4, 64)
     let height = min(size.height - 2, state.scenarioChoices.count + 2)

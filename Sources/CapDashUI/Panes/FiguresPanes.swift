@@ -1,65 +1,90 @@
 import CapDashModel
 import CapDashReport
 
+/// The capex pane's figures, top to bottom.
+let capexPaneFigures: [Figure] = [
+    .grossProceeds, .transactionCosts, .tax, .netProceeds, .avoidedCapexPV, .capexFreed, .avoidedOpexPV,
+    .leasebackRentPV, .netCashPV, .bookValueReleased, .retainedEquity,
+]
+/// The training pane's figures above the models.
+let trainingPaneFigures: [Figure] = [.gpusFundable, .powerNeededMW, .gpuHoursPerYear, .gpusDisplaced]
+
+/// Every figure the panes show, in screen order: what `i` walks.
+func figureRows(_ state: DashboardState) -> [Figure] {
+    capexPaneFigures + trainingPaneFigures + state.evaluation.training.models.map { Figure.runsPerYear($0.name) }
+}
+
+/// The focused figure's definition, for the status line.
+func figureMessage(_ state: DashboardState) -> DashboardState.Message? {
+    let rows = figureRows(state)
+    guard rows.indices.contains(state.figureCursor) else { return nil }
+    let figure = rows[state.figureCursor]
+    return .init(text: "\(figure.label): \(figure.definition)", isError: false)
+}
+
+/// The key of the figure under the cursor while the panes have focus.
+private func focusedFigure(_ state: DashboardState) -> String? {
+    guard state.mode == .figures else { return nil }
+    let rows = figureRows(state)
+    return rows.indices.contains(state.figureCursor) ? rows[state.figureCursor].key : nil
+}
+
 /// Capex freed and the figures around it, each with its change against the file as loaded.
 func drawCapex(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
-    screen.box(rect, title: "Capex freed · Δ vs loaded")
+    let focused = focusedFigure(state)
+    screen.box(rect, title: "Capex freed · Δ vs loaded", focused: focused != nil)
     let inner = rect.inner
-    let now = state.evaluation.finance
-    let then = state.baseline.finance
     let currency = state.scenario.currency
-    let rows: [(String, Double, Double, Bool)] = [
-        ("Gross proceeds", now.grossProceeds, then.grossProceeds, false),
-        ("Transaction costs", -now.transactionCosts, -then.transactionCosts, false),
-        ("Tax", -now.tax, -then.tax, false),
-        ("Net proceeds", now.netProceeds, then.netProceeds, false),
-        ("Avoided capex PV", now.avoidedCapexPV, then.avoidedCapexPV, false),
-        ("Capex freed", now.capexFreed, then.capexFreed, true),
-        ("Avoided opex PV", now.avoidedOpexPV, then.avoidedOpexPV, false),
-        ("Leaseback rent PV", -now.leasebackRentPV, -then.leasebackRentPV, false),
-        ("Net cash PV", now.netCashPV, then.netCashPV, true),
-        ("Book value released", now.bookValueReleased, then.bookValueReleased, false),
-        ("Retained equity", now.retainedEquity, then.retainedEquity, false),
-    ]
     let deltaWidth = 9, valueWidth = 8
     let labelWidth = max(4, inner.width - deltaWidth - valueWidth - 3)
-    for (offset, row) in rows.enumerated() where offset < inner.height {
+    for (offset, figure) in capexPaneFigures.enumerated() where offset < inner.height {
         let y = inner.y + offset
-        let emphasis: StyleRole = row.3 ? .accent : .normal
-        screen.putPadded(row.0, x: inner.x + 1, y: y, width: labelWidth, role: emphasis)
-        screen.putPadded(Format.money(row.1, currency: currency), x: inner.x + 1 + labelWidth, y: y, width: valueWidth, role: emphasis, alignRight: true)
-        let delta = row.1 - row.2
+        let emphasis: StyleRole = figure.key == Figure.capexFreed.key || figure.key == Figure.netCashPV.key ? .accent : .normal
+        let now = figure.signedValue(state.evaluation)
+        screen.putPadded(figure.label, x: inner.x + 1, y: y, width: labelWidth, role: emphasis)
+        screen.putPadded(Format.money(now, currency: currency), x: inner.x + 1 + labelWidth, y: y, width: valueWidth, role: emphasis, alignRight: true)
+        let delta = now - figure.signedValue(state.baseline)
         let role: StyleRole = delta > 0 ? .positive : delta < 0 ? .negative : .muted
         screen.putPadded(Format.moneyDelta(delta, currency: currency), x: inner.x + 2 + labelWidth + valueWidth, y: y, width: deltaWidth, role: role, alignRight: true)
+        if figure.key == focused { markFocus(&screen, inner, y) }
     }
+}
+
+/// Highlights the focused figure's row, with the cursor mark plain-text snapshots show.
+private func markFocus(_ screen: inout Screen, _ inner: Rect, _ y: Int) {
+    screen.restyle(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selected)
+    screen.put("▸", x: inner.x, y: y, role: .selected)
 }
 
 /// What the freed capital buys in training compute, and what divested AI-ready capacity gives up.
 func drawTraining(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
-    screen.box(rect, title: "Training budget")
+    let focused = focusedFigure(state)
+    screen.box(rect, title: "Training budget", focused: focused != nil)
     let inner = rect.inner
     let training = state.evaluation.training
     let gpu = state.scenario.assumptions.gpu
     let currency = state.scenario.currency
-    var lines: [(String, String, StyleRole)] = [
-        (gpu.name, Format.money(gpu.unitCapex, currency: currency) + "/GPU", .title),
-        ("GPUs fundable", Format.count(training.gpusFundable), .accent),
-        ("Power needed", Format.mw(training.powerNeededMW) + " MW", .normal),
-        ("GPU-hours / year", Format.scaled(training.gpuHoursPerYear), .normal),
-        ("GPUs displaced", Format.count(training.gpusDisplaced), training.gpusDisplaced > 0 ? .negative : .normal),
+    var lines: [(label: String, value: String, role: StyleRole, key: String?)] = [
+        (gpu.name, Format.money(gpu.unitCapex, currency: currency) + "/GPU", .title, nil),
     ]
+    for figure in trainingPaneFigures {
+        let value = figure.value(state.evaluation)
+        let role: StyleRole = figure.key == Figure.gpusFundable.key ? .accent : figure.key == Figure.gpusDisplaced.key && value > 0 ? .negative : .normal
+        lines.append((figure.shortLabel, Format.figure(value, figure.unit, currency: currency), role, figure.key))
+    }
     let modelTop = lines.count
-    lines.append(("Model", "runs/yr   days", .muted))
+    lines.append(("Model", "runs/yr   days", .muted, nil))
     for model in training.models {
         let days = model.daysOnFleet.map { Format.fixed($0, decimals: 1) } ?? "—"
-        lines.append((model.name, DisplayWidth.pad(Format.runs(model.runsPerYear), to: 7, alignRight: true) + DisplayWidth.pad(days, to: 7, alignRight: true), .normal))
+        lines.append((model.name, DisplayWidth.pad(Format.runs(model.runsPerYear), to: 7, alignRight: true) + DisplayWidth.pad(days, to: 7, alignRight: true), .normal, Figure.runsPerYear(model.name).key))
     }
     let barRow = inner.height - 1
     for (offset, line) in lines.enumerated() where offset < barRow {
         let y = inner.y + offset
-        let valueWidth = DisplayWidth.of(line.1)
-        screen.put(line.0, x: inner.x + 1, y: y, role: offset == modelTop ? .muted : line.2 == .title ? .title : .normal, limit: max(0, inner.width - valueWidth - 3))
-        screen.put(line.1, x: inner.x + inner.width - valueWidth - 1, y: y, role: line.2 == .title ? .muted : line.2)
+        let valueWidth = DisplayWidth.of(line.value)
+        screen.put(line.label, x: inner.x + 1, y: y, role: offset == modelTop ? .muted : line.role == .title ? .title : .normal, limit: max(0, inner.width - valueWidth - 3))
+        screen.put(line.value, x: inner.x + inner.width - valueWidth - 1, y: y, role: line.role == .title ? .muted : line.role)
+        if let key = line.key, key == focused { markFocus(&screen, inner, y) }
     }
     drawComputeBar(&screen, x: inner.x + 1, y: inner.y + barRow, width: inner.width - 2, funded: training.gpusFundable, displaced: training.gpusDisplaced)
 }

@@ -20,6 +20,9 @@ func drawStatus(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
         } else {
             screen.put("  Enter sets · Esc cancels", x: rect.x + used, y: rect.y, role: .muted, limit: max(0, leftLimit - used))
         }
+    case .planSolving(_, let target):
+        let text = "goal-seek: solving for capex freed of at least \(Format.money(target, currency: state.scenario.currency))… Esc cancels"
+        screen.put(text, x: rect.x, y: rect.y, role: .accent, limit: leftLimit)
     case .planTarget(let text):
         var used = screen.put("goal-seek: capex freed of at least " + text, x: rect.x, y: rect.y, role: .input, limit: leftLimit)
         used += screen.put("▏", x: rect.x + used, y: rect.y, role: .input)
@@ -44,16 +47,14 @@ func drawStatus(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
     }
 }
 
+/// The keymap's hints for what is on screen, as many as fit.
 private func drawHints(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState, limit: Int) {
-    let hints: [(String, String)] = state.pane == .facilities
-        ? [("?", "help"), ("j/k", "move"), ("space", "toggle"), ("a", "assumptions"), ("/", "filter"), ("u", "undo"), ("s", "save"), ("q", "quit")]
-        : [("?", "help"), ("j/k", "move"), ("[ ]", "step"), ("e", "edit"), ("a", "facilities"), ("u", "undo"), ("s", "save"), ("q", "quit")]
     var x = rect.x
     let end = rect.x + limit
-    for (key, action) in hints {
-        let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(action) + 2
+    for (key, word) in Keymap.hints(state) {
+        let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(word) + 2
         guard x + width <= end else { break }
         x += screen.put(key, x: x, y: rect.y, role: .key)
-        x += screen.put(" " + action + "  ", x: x, y: rect.y, role: .muted)
+        x += screen.put(" " + word + "  ", x: x, y: rect.y, role: .muted)
     }
 }

@@ -1,3 +1,4 @@
+import CapDashReport
 import Testing
 @testable import CapDashModel
 
@@ -110,7 +111,7 @@ struct OptimizerTests {
             Issue.record("expected a failure")
             return
         }
-        #expect(failure.description.hasPrefix("the target cannot be reached: selling every facility that can be sold frees $"))
+        #expect(PlanReport.describe(failure, currency: "USD").hasPrefix("the target cannot be reached: selling every facility that can be sold frees $"))
     }
 
     @Test("$2B from the example while keeping every AI-ready hall")

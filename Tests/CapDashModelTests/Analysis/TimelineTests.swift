@@ -3,6 +3,25 @@ import Testing
 
 @Suite("Deal timeline")
 struct TimelineTests {
+    @Test("with every closing certain, the timeline's cash adds up to gross proceeds, contributions at their sold share")
+    func contributedShare() throws {
+        let text = header
+            + facilityYAML(["disposition": "contribute", "sale_price": "100M", "retained_stake": "0.2", "expected_close": "2026-01-15"], id: "a")
+            + facilityYAML(["disposition": "contribute", "sale_price": "50M", "expected_close": "2026-05-01"], id: "b")
+            + facilityYAML(["disposition": "divest", "sale_price": "30M", "expected_close": "2026-05-01"], id: "c")
+            + facilityYAML(["disposition": "leaseback", "sale_price": "20M"], id: "d")
+        var scenario = try loadYAML(text)
+        scenario.assumptions.contributeRetainedStake = 0.4
+        let timeline = DealTimeline(scenario)
+        let committed = timeline.quarters.reduce(0) { $0 + $1.committed }
+        let expected = timeline.quarters.reduce(0) { $0 + $1.expected }
+        // 80% of 100M, 60% of 50M (the default stake), 30M and 20M whole.
+        #expect(committed == 160e6)
+        #expect(expected == 160e6)
+        #expect(evaluate(scenario).finance.grossProceeds == 160e6)
+        #expect(timeline.quarters[0].committed == 80e6)
+    }
+
     @Test("sales group by quarter; committed counts probability 1, expected weights by probability")
     func quarters() throws {
         let text = header

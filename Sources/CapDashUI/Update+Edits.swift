@@ -1,0 +1,131 @@
+import CapDashModel
+import CapDashReport
+
+// The intents that change the scenario: each becomes a `ScenarioEdit`, applied
+// through `record`, so undo, redo, reset and the recovery file see every kind alike.
+
+func setDisposition(_ index: Int, _ disposition: Disposition, _ state: inout DashboardState) {
+    let facility = state.scenario.facilities[index]
+    guard facility.disposition != disposition else { return }
+    if disposition.isSold && facility.salePrice == nil {
+        state.message = .init(text: "\(facility.id) has no sale price, so it cannot be sold (\(disposition.label)); add sale_price to the scenario", isError: true)
+        return
+    }
+    record(.disposition(facility: index, from: facility.disposition, to: disposition), &state)
+    state.message = .init(text: "\(facility.id): \(facility.disposition.label) → \(disposition.label) · u undoes", isError: false)
+}
+
+/// A contribution's own stake, 5 points a step, kept in [0, 1).
+func stepStake(_ index: Int, _ direction: Int, _ state: inout DashboardState) {
+    let facility = state.scenario.facilities[index]
+    let current = facility.stake(state.scenario.assumptions)
+    let next = ((current + 0.05 * Double(direction)) * 20).rounded() / 20
+    guard next >= 0 && next < 1 else {
+        state.message = .init(text: "\(facility.id): the stake stays from 0% up to (not including) 100%", isError: true)
+        return
+    }
+    record(.stake(facility: index, from: facility.retainedStake, to: next), &state)
+    state.message = .init(text: "\(facility.id): stake \(Format.percent(next, decimals: 0)) · u undoes", isError: false)
+}
+
+func stepAssumption(_ key: AssumptionKey, _ direction: Int, _ state: inout DashboardState) {
+    switch key.stepped(direction, in: state.scenario.assumptions) {
+    case .success(let assumptions):
+        record(.assumptions(from: state.scenario.assumptions, to: assumptions), &state)
+        state.message = .init(text: "\(key.rawValue) = \(key.display(in: assumptions, currency: state.scenario.currency)) · u undoes", isError: false)
+    case .failure(let diagnostic):
+        state.message = .init(text: "\(key.rawValue): \(diagnostic.message)", isError: true)
+    }
+}
+
+/// Applies a new edit and makes it undoable.
+func record(_ edit: ScenarioEdit, _ state: inout DashboardState) {
+    state.apply(edit)
+    state.undoStack.append(edit)
+    state.redoStack.removeAll()
+    state.refreshRows()
+}
+
+func undo(_ state: inout DashboardState) {
+    guard let edit = state.undoStack.popLast() else {
+        state.message = .init(text: "nothing to undo", isError: false)
+        return
+    }
+    state.apply(edit.inverse)
+    state.redoStack.append(edit)
+    state.refreshRows()
+    follow(edit, &state)
+    state.message = .init(text: "undone (\(state.undoStack.count) more)", isError: false)
+}
+
+func redo(_ state: inout DashboardState) {
+    guard let edit = state.redoStack.popLast() else {
+        state.message = .init(text: "nothing to redo", isError: false)
+        return
+    }
+    state.apply(edit)
+    state.undoStack.append(edit)
+    state.refreshRows()
+    follow(edit, &state)
+    state.message = .init(text: "redone", isError: false)
+}
+
+/// Puts the cursor on the facility an undone or redone edit touched.
+private func follow(_ edit: ScenarioEdit, _ state: inout DashboardState) {
+    guard edit.facilities.count == 1, let index = edit.facilities.first, let position = state.rows.position(ofFacility: index) else { return }
+    state.pane = .facilities
+    state.cursor = position
+}
+
+/// Every kind of edit back to the file as loaded, as one undoable step.
+func reset(_ state: inout DashboardState) {
+    let edits = ScenarioEdit.edits(from: state.scenario, to: state.loaded)
+    guard !edits.isEmpty else {
+        state.message = .init(text: "already as loaded", isError: false)
+        return
+    }
+    record(.batch(edits), &state)
+    state.message = .init(text: "reset to the file as loaded (u undoes)", isError: false)
+}
+
+/// y or Enter on an offer.
+func accept(_ state: inout DashboardState) -> [Effect] {
+    switch state.mode {
+    case .recoveryOffer:
+        state.mode = .normal
+        guard let recovery = state.pendingRecovery else { return [] }
+        state.pendingRecovery = nil
+        record(.batch(recovery.edits), &state)
+        state.message = .init(text: "restored \(plural(recovery.edits.count, "unsaved change")) (u undoes; s saves)", isError: false)
+        return [.discardRecovery(recovery.path)]
+    case .planOffer(let edits):
+        state.mode = .normal
+        if !edits.isEmpty { record(.batch(edits), &state) }
+        state.message = .init(text: "plan accepted: \(plural(edits.count, "change")) (u undoes)", isError: false)
+        return []
+    default:
+        return []
+    }
+}
+
+/// n on an offer.
+func decline(_ state: inout DashboardState) -> [Effect] {
+    switch state.mode {
+    case .recoveryOffer:
+        state.mode = .normal
+        guard let recovery = state.pendingRecovery else { return [] }
+        state.pendingRecovery = nil
+        state.message = .init(text: "discarded the recovered edits", isError: false)
+        return [.discardRecovery(recovery.path)]
+    case .planOffer:
+        state.mode = .normal
+        state.message = .init(text: "plan dismissed", isError: false)
+        return []
+    default:
+        return []
+    }
+}
+
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

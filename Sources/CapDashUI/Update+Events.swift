@@ -1,0 +1,91 @@
+import CapDashModel
+import CapDashReport
+
+// What the shell reports back: resizes, files changed on disk, and the results of effects.
+
+func isEvent(_ action: Action) -> Bool {
+    switch action {
+    case .resized, .fileChanged, .saved, .saveFailed, .reviewWritten, .reviewWriteFailed, .scenarioFiles,
+        .comparisonLoaded, .recoveryFound, .planFound, .themeFailed:
+        true
+    default:
+        false
+    }
+}
+
+func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
+    switch action {
+    case .resized(let size):
+        state.size = size
+    case .fileChanged(.success(let scenario)):
+        if state.isDirty {
+            state.message = .init(text: "\(displayName(state.loaded)) changed on disk; your unsaved edits are kept (s saves them)", isError: true)
+        } else {
+            state.adopt(loaded: scenario, replacingLive: true)
+            state.message = .init(text: "reloaded \(displayName(scenario)): it changed on disk", isError: false)
+        }
+    case .fileChanged(.failure(let error)):
+        let first = error.diagnostics.first?.description ?? "invalid scenario"
+        state.message = .init(text: "file changed on disk but is invalid, showing the last good state: \(first)", isError: true)
+    case .saved(let paths, let note, let reloaded):
+        state.adoptSaved(reloaded)
+        state.message = .init(text: "saved " + paths.joined(separator: ", ") + (note.map { " (\($0))" } ?? ""), isError: note != nil)
+    case .saveFailed(let reason):
+        state.message = .init(text: "not saved: \(reason); your edits are still here", isError: true)
+    case .reviewWritten(let paths):
+        state.message = .init(text: "wrote " + paths.joined(separator: ", "), isError: false)
+    case .reviewWriteFailed(let reason):
+        state.message = .init(text: "review pack not written: \(reason)", isError: true)
+    case .scenarioFiles(let files):
+        let others = files.filter { $0 != state.loaded.file }
+        if others.isEmpty {
+            state.message = .init(text: "no other scenario files here to compare with (capdash A.yaml B.yaml compares two)", isError: true)
+        } else {
+            state.scenarioChoices = others
+            state.choiceCursor = 0
+            state.mode = .pickingComparison
+        }
+    case .comparisonLoaded(.success(let scenario)):
+        state.other = scenario
+        state.pane = .comparison
+        state.message = .init(text: "comparing with \(displayName(scenario)); C closes", isError: false)
+    case .comparisonLoaded(.failure(let error)):
+        state.message = .init(text: "cannot compare: " + (error.diagnostics.first?.description ?? "invalid scenario"), isError: true)
+    case .recoveryFound(let path, .success(let recovered)):
+        let edits = RecoveryFile.edits(from: state.scenario, to: recovered)
+        guard !edits.isEmpty else {
+            state.message = .init(text: "\(path) holds no changes to this scenario; it is kept, delete it when done", isError: false)
+            return []
+        }
+        state.pendingRecovery = (path, edits)
+        state.mode = .recoveryOffer
+        // Keys first: a narrow status line cuts the end, and the path matters least.
+        state.message = .init(text: "restore \(plural(edits.count, "unsaved change")) from an earlier session? y restores, n discards, Esc decides later (kept in \(path))", isError: true)
+    case .recoveryFound(let path, .failure(let error)):
+        // Never delete what cannot be read: it may be the only copy of someone's work.
+        let first = error.diagnostics.first.map { $0.message } ?? "unreadable"
+        state.message = .init(text: "recovery file \(path) cannot be used (\(first)); it is kept", isError: true)
+    case .planFound(let job, let result):
+        guard case .planSolving(job, _) = state.mode else { return [] }  // cancelled or stale
+        switch result {
+        case .failure(let failure):
+            state.mode = .normal
+            state.message = .init(text: "no plan: " + PlanReport.describe(failure, currency: state.scenario.currency), isError: true)
+        case .success(let plan):
+            let target = plan.scenario
+            let edits = ScenarioEdit.edits(from: state.scenario, to: target)
+            let currency = state.scenario.currency
+            state.mode = .planOffer(edits)
+            state.message = .init(
+                text: "plan: \(plural(edits.count, "change")), capex freed \(Format.money(plan.evaluation.finance.capexFreed, currency: currency)), "
+                    + "rent PV \(Format.money(plan.evaluation.finance.leasebackRentPV, currency: currency)), AI-ready kept"
+                    + (plan.exact ? "" : " (best found, not proven optimal)") + ": Enter accepts, Esc dismisses",
+                isError: false)
+        }
+    case .themeFailed(let reason):
+        state.message = .init(text: reason, isError: true)
+    default:
+        break
+    }
+    return []
+}
