@@ -159,15 +159,18 @@ public struct Screen: Sendable, Equatable {
     /// Each row as the characters a terminal shows, trailing spaces trimmed
     /// (as `tmux capture-pane -p` prints them).
     public var lines: [String] {
-        (0..<size.height).map { row in
-            var line = ""
-            for column in 0..<size.width {
-                let cell = cells[row * size.width + column]
-                if !cell.isContinuation { line += cell.text }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
+        (0..<size.height).map(line)
+    }
+
+    /// One row as the characters a terminal shows, trailing spaces trimmed.
+    public func line(_ row: Int) -> String {
+        var line = ""
+        for column in 0..<size.width {
+            let cell = cells[row * size.width + column]
+            if !cell.isContinuation { line += cell.text }
         }
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
     }
 
     public var plainText: String {

@@ -58,11 +58,38 @@ struct GoldenTests {
         }
     }
 
+    /// One letter per style role, so a role golden reads like the screen it describes.
+    static let roleLetters: [StyleRole: Character] = [
+        .normal: ".", .header: "H", .title: "t", .border: "b", .selected: "S", .positive: "+", .negative: "-",
+        .warning: "W", .muted: "m", .bar: "#", .barAlt: "%", .accent: "a", .error: "E", .key: "k", .group: "g",
+        .total: "T", .input: "i", .dirty: "D",
+    ]
+
+    /// Which role each cell has (ratatui's buffer assertions): a theme or highlight regression shows here.
+    static let roleCases = ["dashboard-100x30", "contribute-120x40", "help-100x30", "filter-80x24", "goal-seek-120x40"]
+
+    @Test("every cell has the style role its golden says", arguments: roleCases)
+    func roles(name: String) throws {
+        let (_, keys, size, wide) = Self.cases.first { $0.0 == name }!
+        let screen = view(Self.state(keys, size, wide: wide))
+        let actual = (0..<size.height).map { row in
+            String((0..<size.width).map { Self.roleLetters[screen[$0, row].role] ?? "?" })
+        }.joined(separator: "\n") + "\n"
+        let file = Self.directory.appendingPathComponent(name + ".roles.txt")
+        if ProcessInfo.processInfo.environment["CAPDASH_UPDATE_GOLDEN"] == "1" {
+            try Data(actual.utf8).write(to: file)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        for (number, (a, e)) in zip(actual.split(separator: "\n"), expected.split(separator: "\n")).enumerated() where a != e {
+            Issue.record("roles of line \(number + 1) differ:\n  expected: \(e)\n  actual:   \(a)")
+        }
+        #expect(actual.split(separator: "\n").count == expected.split(separator: "\n").count)
+    }
+
     @Test("every line fits the terminal width, measured in display cells")
     func widths() {
         for (_, keys, size, wide) in Self.cases {
             let screen = view(Self.state(keys, size, wide: wide))
-            #expect(screen.lines.count == size.height)
             for line in screen.lines {
                 #expect(CapDashReportWidth.of(line) <= size.width)
             }
