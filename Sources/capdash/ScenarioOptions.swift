@@ -40,10 +40,12 @@ struct ScenarioOptions: ParsableArguments {
         }
     }
 
-    /// Loads a file, or the built-in example when none is named.
+    /// Loads a file, standard input for `-`, or the built-in example when none is named.
     static func load(_ file: String?) throws -> Scenario {
         guard let file else { return ScenarioLoader.builtInExample() }
+        if file == "-" { try StandardInput.refuseTerminal() }
         do {
+            if file == "-" { return try ScenarioLoader.load(standardInput: StandardInput.bytes.get()) }
             return try ScenarioLoader.load(path: file)
         } catch {
             throw ExitFailure(code: ExitFailure.invalidScenario, lines: error.diagnostics.map(\.description))
