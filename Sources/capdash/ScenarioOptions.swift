@@ -3,7 +3,7 @@ import CapDashModel
 
 /// The scenario to open and the command-line overrides applied to it.
 struct ScenarioOptions: ParsableArguments {
-    @Argument(help: "Scenario file (.yaml or a facilities .csv). Default: the built-in example.")
+    @Argument(help: "Scenario file (.yaml or a facilities .csv); - reads standard input. Default: the built-in example.", completion: .scenarioFile)
     var file: String?
 
     @Option(name: .long, help: ArgumentHelp("Sell these facilities outright.", valueName: "ID[,ID...]"))

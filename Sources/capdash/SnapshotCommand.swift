@@ -25,10 +25,10 @@ struct Snapshot: ParsableCommand {
     @Option(name: .long, help: "Keys to press before the snapshot, e.g. \"j j space d\".")
     var keys: String = ""
 
-    @Option(name: .long, help: ArgumentHelp("Theme name or file (for --format ansi, svg or html).", valueName: "NAME|FILE"))
+    @Option(name: .long, help: ArgumentHelp("Theme name or file (for --format ansi, svg or html).", valueName: "NAME|FILE"), completion: .themeName)
     var theme: String?
 
-    @Option(name: .long, help: ArgumentHelp("A second scenario to compare with (the c view).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("A second scenario to compare with (the c view).", valueName: "FILE"), completion: .scenarioFile)
     var compare: String?
 
     @Option(name: .long, help: "text, ansi, svg or html.")
