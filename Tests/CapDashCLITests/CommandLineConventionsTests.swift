@@ -19,7 +19,7 @@ struct CommandLineConventionsTests {
         #expect(result.status == 0)
         for line in [
             "DASHBOARD ARGUMENTS:",
-            "  <file>                  Scenario file (.yaml or a facilities .csv). Default: the built-in example.",
+            "  <file>                  Scenario file (.yaml or a facilities .csv); - reads standard input. Default: the built-in example.",
             "  <compare-with>          A second scenario to compare with (the c view).",
             "DASHBOARD OPTIONS:",
             "  --divest <ID[,ID...]>   Sell these facilities outright.",
