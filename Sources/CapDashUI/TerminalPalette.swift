@@ -35,7 +35,7 @@ public struct RGB: Sendable, Hashable {
 /// pair chosen by the theme's background: light text on dark for dark themes, dark text
 /// on light for light ones.
 public struct TerminalPalette: Sendable, Equatable {
-    public enum Background: String, Sendable {
+    public enum Background: Sendable {
         case dark, light
     }
 

@@ -248,6 +248,7 @@ struct ExportRendererTests {
         // The header row is one role, so one run across the full width.
         #expect(rows[0].count == 1)
         #expect(rows[0][0].width == 120)
+        #expect(rows.map { MarkupReader.trimmed($0.map(\.text).joined()) } == screen.lines)
         for runs in rows {
             for (left, right) in zip(runs, runs.dropFirst()) {
                 #expect(left.look != right.look)
