@@ -20,7 +20,7 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Toggles to time.")
     var toggles: Int = 1000
 
-    @Option(name: .long, help: ArgumentHelp("Use this scenario instead of generating one.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Use this scenario instead of generating one.", valueName: "FILE"), completion: .scenarioFile)
     var file: String?
 
     func run() throws {

@@ -16,7 +16,8 @@ struct CapDash: ParsableCommand {
         discussion: """
             With no subcommand, opens the dashboard on FILE (default: the built-in example).
             Exit codes: 0 success, 1 invalid scenario, 2 usage error.
-            """,
+            """ + Dashboard.argumentsAndOptionsHelp,
+        version: CapDashVersion.current,
         subcommands: [Dashboard.self, Report.self, Snapshot.self, Check.self, Diff.self, Sensitivity.self, Timeline.self, Optimize.self, Review.self, Generate.self, Bench.self],
         defaultSubcommand: Dashboard.self)
 

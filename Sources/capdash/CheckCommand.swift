@@ -9,7 +9,7 @@ struct Check: ParsableCommand {
 
     static let warningsShown = 20
 
-    @Argument(help: "Scenario files (.yaml or .csv).")
+    @Argument(help: "Scenario files (.yaml or .csv).", completion: .scenarioFile)
     var files: [String]
 
     func validate() throws {

@@ -11,10 +11,10 @@ struct Dashboard: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Argument(help: "A second scenario to compare with (the C view).")
+    @Argument(help: "A second scenario to compare with (the C view).", completion: .scenarioFile)
     var compareWith: String?
 
-    @Option(name: .long, help: ArgumentHelp("Theme: dark, light, high-contrast, mono, a user theme, or a file.", valueName: "NAME|FILE"))
+    @Option(name: .long, help: ArgumentHelp("Theme: dark, light, high-contrast, mono, a user theme, or a file.", valueName: "NAME|FILE"), completion: .themeName)
     var theme: String?
 
     func run() throws {

@@ -6,10 +6,10 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare two scenarios: every headline figure with its change, and the facilities whose disposition differs.")
 
-    @Argument(help: "Scenario A.")
+    @Argument(help: "Scenario A.", completion: .scenarioFile)
     var a: String
 
-    @Argument(help: "Scenario B.")
+    @Argument(help: "Scenario B.", completion: .scenarioFile)
     var b: String
 
     @Option(name: .long, help: "text, markdown or json.")

@@ -8,7 +8,7 @@ enum FileReadingEffects {
     static func run(_ effect: Effect) -> [Action]? {
         switch effect {
         case .loadComparison(let path):
-            return [.comparisonLoaded(ScenarioLoader.result(path: path))]
+            return [.comparisonLoaded(StandardInput.load(path: path))]
         case .listScenarios(let directory):
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
                 .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".csv")) }

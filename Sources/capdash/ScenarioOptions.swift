@@ -3,7 +3,7 @@ import CapDashModel
 
 /// The scenario to open and the command-line overrides applied to it.
 struct ScenarioOptions: ParsableArguments {
-    @Argument(help: "Scenario file (.yaml or a facilities .csv). Default: the built-in example.")
+    @Argument(help: "Scenario file (.yaml or a facilities .csv); - reads standard input. Default: the built-in example.", completion: .scenarioFile)
     var file: String?
 
     @Option(name: .long, help: ArgumentHelp(Disposition.divest.flagHelp, valueName: "ID[,ID...]"))
@@ -40,11 +40,12 @@ struct ScenarioOptions: ParsableArguments {
         }
     }
 
-    /// Loads a file, or the built-in example when none is named.
+    /// Loads a file, standard input for `-`, or the built-in example when none is named.
     static func load(_ file: String?) throws -> Scenario {
         guard let file else { return ScenarioLoader.builtInExample() }
+        if file == "-" { try StandardInput.refuseTerminal() }
         do {
-            return try ScenarioLoader.load(path: file)
+            return try StandardInput.load(path: file).get()
         } catch {
             throw ExitFailure(code: ExitFailure.invalidScenario, lines: error.diagnostics.map(\.description))
         }

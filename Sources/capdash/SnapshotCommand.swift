@@ -1,15 +1,21 @@
 import ArgumentParser
 import Foundation
 import CapDashModel
+import CapDashReport
 import CapDashUI
 
 struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print exactly what the dashboard shows after some keys, as plain text (or with ANSI colors).",
+        abstract: "Print exactly what the dashboard shows after some keys: plain text, ANSI colors, or an SVG or HTML page.",
         discussion: """
             Keys are separated by spaces: single characters (j, k, d, /), names (space, tab, enter, esc, \
             up, down, pgup, pgdn, home, end, backspace) and C-r for Ctrl-R. Any other word is typed \
             letter by letter, so "/ dal enter" filters by "dal". A snapshot never saves or writes files.
+
+            svg and html draw the same characters in the theme's colors, self-contained (no \
+            scripts, nothing fetched), for a wiki, a pull request or a chat. Colors are xterm's; \
+            the terminal's own text and background become light on dark (dark themes) or dark \
+            on light (the light theme).
             """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -20,17 +26,17 @@ struct Snapshot: ParsableCommand {
     @Option(name: .long, help: "Keys to press before the snapshot, e.g. \"j j space d\".")
     var keys: String = ""
 
-    @Option(name: .long, help: ArgumentHelp("Theme name or file (for --format ansi).", valueName: "NAME|FILE"))
+    @Option(name: .long, help: ArgumentHelp("Theme name or file (for --format ansi, svg or html).", valueName: "NAME|FILE"), completion: .themeName)
     var theme: String?
 
-    @Option(name: .long, help: ArgumentHelp("A second scenario to compare with (the C view).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("A second scenario to compare with (the C view).", valueName: "FILE"), completion: .scenarioFile)
     var compare: String?
 
-    @Option(name: .long, help: "text or ansi.")
+    @Option(name: .long, help: "text, ansi, svg or html.")
     var format: SnapshotFormat = .text
 
     enum SnapshotFormat: String, ExpressibleByArgument {
-        case text, ansi
+        case text, ansi, svg, html
     }
 
     func run() throws {
@@ -52,7 +58,15 @@ struct Snapshot: ParsableCommand {
             print(screen.plainText, terminator: "")
         case .ansi:
             print(ANSIRenderer.render(screen, theme: themes.theme(state.themeName).0), terminator: "")
+        case .svg:
+            print(SVGRenderer.render(screen, theme: themes.theme(state.themeName).0, title: title(loaded)), terminator: "")
+        case .html:
+            print(HTMLRenderer.render(screen, theme: themes.theme(state.themeName).0, title: title(loaded)), terminator: "")
         }
+    }
+
+    private func title(_ scenario: Scenario) -> String {
+        "capdash: " + TerminalSafe.text(scenario.name)
     }
 
     static func parseSize(_ text: String) -> Size? {

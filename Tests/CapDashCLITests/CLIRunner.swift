@@ -19,7 +19,12 @@ enum CLI {
         return root.appendingPathComponent(".build/debug/capdash")
     }
 
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+    /// Runs capdash; `input`, when given, is piped to its standard input, else `standardInput`
+    /// is, else /dev/null.
+    static func run(
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], input: String? = nil,
+        standardInput: FileHandle = .nullDevice
+    ) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -31,10 +36,19 @@ enum CLI {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? standardInput
         try process.run()
         // Read both pipes while the process runs, so a large report cannot fill a pipe and stall it.
         let group = DispatchGroup()
+        if let inputPipe, let input {
+            signal(SIGPIPE, SIG_IGN)  // so a capdash that stops reading cannot kill the test process
+            DispatchQueue.global().async(group: group) {
+                // capdash may exit before reading it all (a usage error); a closed pipe is not a test failure.
+                try? inputPipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+                try? inputPipe.fileHandleForWriting.close()
+            }
+        }
         nonisolated(unsafe) var outData = Data()
         nonisolated(unsafe) var errData = Data()
         DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
