@@ -81,18 +81,6 @@ public struct DispositionCounts: Sendable, Equatable {
     }
 }
 
-extension Disposition {
-    /// Position in `allCases`, computed once per case.
-    var ordinal: Int {
-        switch self {
-        case .retain: 0
-        case .divest: 1
-        case .leaseback: 2
-        case .contribute: 3
-        }
-    }
-}
-
 /// A `SaleShare` summed without drift, field by field.
 struct CompensatedShare: Sendable, Equatable {
     private var grossProceeds = CompensatedSum()

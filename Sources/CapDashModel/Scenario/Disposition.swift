@@ -67,12 +67,23 @@ public enum Disposition: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Position in `allCases` (the cycle order), without building the array per lookup.
+    public var ordinal: Int {
+        switch self {
+        case .retain: 0
+        case .divest: 1
+        case .leaseback: 2
+        case .contribute: 3
+        }
+    }
+
     /// The order the dashboard's space key cycles through.
     public var next: Disposition {
         let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+        return all[(ordinal + 1) % all.count]
     }
 
     /// The dashboard's two groups: kept capacity first, then what leaves.
     public static let keptGroupLabel = "KEPT (" + allCases.filter(\.keepsCapacity).map(\.label).joined(separator: ", ") + ")"
+    public static let leavingGroupLabel = "DIVESTED (sold outright)"
 }

@@ -28,7 +28,7 @@ func drawFacilities(_ screen: inout Screen, _ rect: Rect, _ state: DashboardStat
         switch TableRow(displayRow, rows) {
         case .header(let kept):
             let range = kept ? 0..<rows.keptCount : rows.keptCount..<rows.count
-            let label = kept ? "▾ KEPT (retain, leaseback, contribute)" : "▾ DIVESTED (sold outright)"
+            let label = "▾ " + (kept ? Disposition.keptGroupLabel : Disposition.leavingGroupLabel)
             screen.put("\(label) · \(range.count)", x: inner.x, y: y, role: .group, limit: inner.width)
         case .total(let kept):
             let range = kept ? 0..<rows.keptCount : rows.keptCount..<rows.count
@@ -128,10 +128,12 @@ struct FacilityColumns {
             ]
         }
         let end = draw(&screen, cells, x: x, y: y, role: selected ? .selected : .normal)
-        let role: StyleRole = selected ? .selected : (facility.disposition == .divest ? .negative : facility.disposition == .retain ? .positive : .accent)
-        // A contribution shows the stake kept: `contr. 20%`.
-        let label = facility.disposition == .contribute
-            ? "contr. " + Format.percent(facility.stake(assumptions), decimals: 0) : facility.disposition.rawValue
+        let disposition = facility.disposition
+        // Capacity that leaves reads negative, kept-and-unsold positive, the deals between accented.
+        let role: StyleRole = selected ? .selected : !disposition.keepsCapacity ? .negative : !disposition.isSold ? .positive : .accent
+        // A stake kept shows with the decision: `contr. 20%`.
+        let label = disposition.keepsStake
+            ? disposition.shortLabel + " " + Format.percent(facility.stake(assumptions), decimals: 0) : disposition.shortLabel
         screen.putPadded(label, x: end, y: y, width: dispositionWidth, role: role)
         if selected {
             screen.restyle(Rect(x: x, y: y, width: end + dispositionWidth - x + 1, height: 1), role: .selected)
