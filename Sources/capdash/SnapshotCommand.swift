@@ -48,9 +48,9 @@ struct Snapshot: ParsableCommand {
         let screen = view(state)
         switch format {
         case .text:
-            print(screen.plainText, terminator: "")
+            try Output.standardOutput(screen.plainText)
         case .ansi:
-            print(ANSIRenderer.render(screen, theme: themes.theme(state.themeName).0), terminator: "")
+            try Output.standardOutput(ANSIRenderer.render(screen, theme: themes.theme(state.themeName).0))
         }
     }
 
