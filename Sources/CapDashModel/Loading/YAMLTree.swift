@@ -16,6 +16,8 @@ struct YAMLNode {
     var position: SourcePosition
     /// Nodes this one stands for when aliases are expanded (itself included).
     var expandedSize: Int
+    /// Bytes of scalar text (keys included) this one stands for when aliases are expanded.
+    var expandedBytes: Int
 
     /// A plain `~`, `null` or empty scalar: YAML's way of writing "nothing".
     var isNull: Bool {
@@ -35,6 +37,9 @@ struct YAMLPair {
 enum YAMLTreeBuilder {
     /// Expanded nodes that aliases may add before we call it a "billion laughs" file.
     static let aliasExpansionLimit = 10_000_000
+    /// Bytes of text aliases may add: few nodes can still be huge when each is
+    /// a 64 KiB string, and every copy is paid again in reports and on screen.
+    static let aliasByteLimit = 64 << 20
     /// Deeper than any scenario needs; libyaml's own limit is 1,000.
     static let nestingLimit = 64
     /// Values one YAML file may hold (about 75,000 inline facilities): past it, the
@@ -54,6 +59,7 @@ enum YAMLTreeBuilder {
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
         var size = 1
+        var bytes = 0
 
         init(isMapping: Bool, position: SourcePosition, anchor: String?) {
             self.isMapping = isMapping
@@ -86,6 +92,7 @@ enum YAMLTreeBuilder {
         var root: YAMLNode?
         var documents = 0
         var aliasExpansion = 0
+        var aliasBytes = 0
         var nodeCount = 0
 
         func attach(_ node: YAMLNode) {
@@ -94,6 +101,7 @@ enum YAMLTreeBuilder {
                 return
             }
             top.size = saturatingAdd(top.size, node.expandedSize)
+            top.bytes = saturatingAdd(top.bytes, node.expandedBytes)
             if !top.isMapping {
                 top.items.append(node)
             } else if let key = top.pendingKey {
@@ -135,7 +143,7 @@ enum YAMLTreeBuilder {
                 let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
                 let tag = scalar.tag.map { String(cString: $0) }
                 let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && tag != "tag:yaml.org,2002:str"
-                let node = YAMLNode(content: .scalar(text, plain: plain), position: position, expandedSize: 1)
+                let node = YAMLNode(content: .scalar(text, plain: plain), position: position, expandedSize: 1, expandedBytes: scalar.length)
                 if let anchor = scalar.anchor { anchors[String(cString: anchor)] = node }
                 attach(node)
             case YAML_ALIAS_EVENT:
@@ -148,6 +156,12 @@ enum YAMLTreeBuilder {
                     throw Failure(
                         position: position,
                         message: "aliases expand past \(aliasExpansionLimit) nodes (a \"billion laughs\" file?); write the values out instead")
+                }
+                aliasBytes = saturatingAdd(aliasBytes, node.expandedBytes)
+                if aliasBytes > aliasByteLimit {
+                    throw Failure(
+                        position: position,
+                        message: "aliases expand past \(aliasByteLimit >> 20) MiB of text (a \"billion laughs\" file?); write the values out instead")
                 }
                 node.position = position
                 attach(node)
@@ -162,7 +176,7 @@ enum YAMLTreeBuilder {
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
                 let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-                let node = YAMLNode(content: content, position: frame.position, expandedSize: frame.size)
+                let node = YAMLNode(content: content, position: frame.position, expandedSize: frame.size, expandedBytes: frame.bytes)
                 if let anchor = frame.anchor { anchors[anchor] = node }
                 attach(node)
             default:
