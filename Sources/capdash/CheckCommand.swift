@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
                 Output.errorLine("warning: \(file): \(warnings.count - Self.warningsShown) more warnings not shown (capdash report --format json lists them all)")
             }
             let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
-            try Output.standardOutput("\(file): OK (\(scenario.facilities.count) facilities\(note))\n")
+            try Output.standardOutput("\(TerminalSafe.text(file)): OK (\(scenario.facilities.count) facilities\(note))\n")
         }
         if failed { throw ExitFailure(code: ExitFailure.invalidScenario, lines: []) }
     }

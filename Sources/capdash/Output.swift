@@ -1,3 +1,4 @@
+import CapDashModel
 import Synchronization
 
 #if canImport(Glibc)
@@ -41,10 +42,11 @@ enum Output {
         throw ExitFailure(code: failureCode, lines: ["capdash: cannot write to standard output: \(reason(failure))"])
     }
 
-    /// One message line on standard error. Where even that fails there is no one
+    /// One message line on standard error, terminal-safe (messages echo file
+    /// names, option values and TERM). Where even that fails there is no one
     /// to tell: the failure only makes an otherwise successful exit non-zero.
     static func errorLine(_ line: String) {
-        if write(line + "\n", to: 2) != nil { standardErrorFailed.store(true, ordering: .relaxed) }
+        if write(TerminalSafe.text(line) + "\n", to: 2) != nil { standardErrorFailed.store(true, ordering: .relaxed) }
     }
 
     /// Ends the process; a success whose messages could not be written is not one.

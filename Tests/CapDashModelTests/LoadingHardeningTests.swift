@@ -50,3 +50,31 @@ struct AliasByteLimitTests {
         #expect(root.expandedBytes == 1 + 13 + 1 + 13)
     }
 }
+
+@Suite("One escaping rule for every diagnostic")
+struct DiagnosticEscapingTests {
+    static let hostile = "\u{1b}[31m\u{202e}"
+
+    @Test("a diagnostic escapes its file name, key path and message")
+    func description() {
+        let diagnostic = Diagnostic.error(
+            file: "plants\(Self.hostile).yaml", at: SourcePosition(line: 3, column: 7), "facilities[0].\(Self.hostile)key",
+            "cannot use \(Self.hostile).csv")
+        #expect(diagnostic.description == "plants\\x1b[31m\\u{202e}.yaml:3:7: facilities[0].\\x1b[31m\\u{202e}key: cannot use \\x1b[31m\\u{202e}.csv")
+        #expect(Diagnostic.error(file: "a\u{7}", at: nil, "", "m").description == "a\\x07: m")
+    }
+
+    @Test("quoted values use the same escapes as the screen, and escaping twice changes nothing")
+    func quotedValues() {
+        #expect(Quoting.quoted("a\"b\\\(Self.hostile)\n\u{2028}") == "\"a\\\"b\\\\\\x1b[31m\\u{202e}\\x0a\\u{2028}\"")
+        let once = TerminalSafe.text("x\(Self.hostile)\u{9b}\u{feff}")
+        #expect(once == "x\\x1b[31m\\u{202e}\\x9b\\u{feff}")
+        #expect(TerminalSafe.text(once) == once)
+    }
+
+    @Test("an unknown key with escapes is reported escaped, at its position")
+    func unknownKey() {
+        let found = errors("schema: capdash/v1\nname: x\n\"\\e[31m\\u202ekey\": 1\nfacilities: []\n")
+        #expect(found.first == "t.yaml:3:1: \\x1b[31m\\u{202e}key: unknown key; expected one of schema, name, currency, notes, assumptions, facilities, sensitivity, as_of, facilities_csv")
+    }
+}
