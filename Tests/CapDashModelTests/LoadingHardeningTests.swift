@@ -78,3 +78,60 @@ struct DiagnosticEscapingTests {
         #expect(found.first == "t.yaml:3:1: \\x1b[31m\\u{202e}key: unknown key; expected one of schema, name, currency, notes, assumptions, facilities, sensitivity, as_of, facilities_csv")
     }
 }
+
+@Suite("A number too small to tell from 0 is refused, like one too large")
+struct UnderflowTests {
+    @Test("1e-400 is not a number capdash reads; 0e-400, 0.0 and subnormals are")
+    func numbers() {
+        #expect(Numbers.parse("1e-400") == nil)
+        #expect(Numbers.parse("-2.5E-999") == nil)
+        #expect(Numbers.underflows("1e-400"))
+        #expect(Numbers.underflows("  -2.5E-999 "))
+        #expect(Numbers.parse("0e-400") == 0)
+        #expect(Numbers.parse("0.000e-400") == 0)
+        #expect(!Numbers.underflows("0e-400"))
+        #expect(Numbers.parse("1e-310").map { $0 > 0 && $0 < 1e-300 } == true)
+        #expect(Numbers.parse("1e400") == .infinity)
+        #expect(!Numbers.underflows("lots"))
+    }
+
+    @Test("money: 1e-400 and a suffixed amount that rounds to 0 are refused; $0 is 0")
+    func money() {
+        let tiny = "0." + String(repeating: "0", count: 400) + "1K"
+        #expect(Money.parse("1e-400") == nil)
+        #expect(Money.parse(tiny) == nil)
+        #expect(Money.underflows("1e-400"))
+        #expect(Money.underflows(tiny))
+        #expect(Money.parse("$0") == 0)
+        #expect(Money.parse("0.0M") == 0)
+        #expect(!Money.underflows("0.0M"))
+        #expect(Money.parse("450M") == 450e6)
+    }
+
+    @Test("the loader says why: too small for a number and for money, in YAML and CSV")
+    func messages() throws {
+        let found = errors(header + facilityYAML(["capacity_mw": "1e-400", "book_value": "\"1e-400\""]))
+        #expect(found == [
+            "t.yaml:7:18: facilities[0].capacity_mw: expected a capacity in MW >= 0, found \"1e-400\" (too small: not 0, yet it would read as 0; write 0 if you mean it)",
+            "t.yaml:8:17: facilities[0].book_value: expected money like 450M, found \"1e-400\" (too small: not 0, yet it would read as 0; write 0 if you mean it)",
+        ])
+        let csv = "id,name,region,capacity_mw,book_value,annual_opex,annual_capex,disposition\na,A,US,1e-400,1M,1M,1M,retain\n"
+        do {
+            _ = try ScenarioLoader.loadCSV(Array(csv.utf8), file: "p.csv")
+            Issue.record("expected the CSV to be refused")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "p.csv:2:8: facilities[0].capacity_mw: expected a capacity in MW >= 0, found \"1e-400\" (too small: not 0, yet it would read as 0; write 0 if you mean it)"
+            ])
+        }
+    }
+
+    @Test("--set refuses an assumption that would read as 0")
+    func setting() {
+        guard case .failure(let diagnostic) = AssumptionKey.discountRate.setting("1e-400", in: Assumptions()) else {
+            Issue.record("expected 1e-400 to be refused")
+            return
+        }
+        #expect(diagnostic.message.hasSuffix("found \"1e-400\" (too small: not 0, yet it would read as 0; write 0 if you mean it)"))
+    }
+}
