@@ -135,3 +135,50 @@ struct UnderflowTests {
         #expect(diagnostic.message.hasSuffix("found \"1e-400\" (too small: not 0, yet it would read as 0; write 0 if you mean it)"))
     }
 }
+
+@Suite("Unknown YAML tags are refused, by name and position")
+struct YAMLTagTests {
+    static func bookValue(_ value: String) -> [String] {
+        errors(header + "  - {id: a, name: A, region: US, capacity_mw: 1, book_value: \(value), annual_opex: 1M, annual_capex: 1M, disposition: retain}\n")
+    }
+
+    @Test("a local tag and !!binary are refused where they stand")
+    func unknownTags() {
+        #expect(Self.bookValue("!custom 5M") == ["t.yaml:4:62: unsupported YAML tag !custom; capdash reads plain values, so remove the tag"])
+        #expect(Self.bookValue("!!binary aGVsbG8=") == ["t.yaml:4:62: unsupported YAML tag !!binary; capdash reads plain values, so remove the tag"])
+        #expect(Self.bookValue("!<tag:example.com,2000:money> 5M") == [
+            "t.yaml:4:62: unsupported YAML tag tag:example.com,2000:money; capdash reads plain values, so remove the tag"
+        ])
+        #expect(errors("schema: capdash/v1\nname: t\nfacilities: !plants\n  - {id: a}\n") == [
+            "t.yaml:3:13: unsupported YAML tag !plants; capdash reads plain values, so remove the tag"
+        ])
+    }
+
+    @Test("a standard tag on a value it does not fit is refused")
+    func misfitTags() {
+        #expect(Self.bookValue("!!int 5M") == ["t.yaml:4:62: YAML tag !!int on \"5M\", which is not a whole number; remove the tag or fix the value"])
+        #expect(Self.bookValue("!!bool 5") == ["t.yaml:4:62: YAML tag !!bool on \"5\", which is not true or false; remove the tag or fix the value"])
+        #expect(Self.bookValue("!!map 5") == ["t.yaml:4:62: YAML tag !!map on a single value \"5\"; remove the tag"])
+        #expect(errors("schema: capdash/v1\nname: t\nfacilities: !!map\n  - {id: a}\n") == ["t.yaml:3:13: YAML tag !!map on a list; remove the tag"])
+    }
+
+    @Test("the standard tags load where they make sense; !!str keeps a value text")
+    func standardTags() throws {
+        let scenario = try loadYAML("""
+            schema: !!str capdash/v1
+            name: !!str 2025
+            x-defaults: &defaults {region: US}
+            facilities: !!seq
+              - !!map {id: a, name: A, !!merge <<: *defaults, capacity_mw: !!int 12, ai_ready: !!bool true, sale_price: !!null ~, book_value: !!float 1.5e6, annual_opex: 1M, annual_capex: 1M, disposition: ! retain}
+
+            """)
+        #expect(scenario.name == "2025")
+        let facility = try #require(scenario.facilities.first)
+        #expect(facility.region == "US")
+        #expect(facility.capacityMW == 12)
+        #expect(facility.aiReady)
+        #expect(facility.salePrice == nil)
+        #expect(facility.bookValue == 1.5e6)
+        #expect(facility.disposition == .retain)
+    }
+}

@@ -141,8 +141,10 @@ enum YAMLTreeBuilder {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-                let tag = scalar.tag.map { String(cString: $0) }
-                let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && tag != "tag:yaml.org,2002:str"
+                var plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+                if let tag = scalar.tag.map({ String(cString: $0) }) {
+                    plain = try scalarTag(tag, text: text, plain: plain, at: position)
+                }
                 let node = YAMLNode(content: .scalar(text, plain: plain), position: position, expandedSize: 1, expandedBytes: scalar.length)
                 if let anchor = scalar.anchor { anchors[String(cString: anchor)] = node }
                 attach(node)
@@ -172,6 +174,9 @@ enum YAMLTreeBuilder {
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = (isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                     .map { String(cString: $0) }
+                if let tag = (isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag).map({ String(cString: $0) }) {
+                    try collectionTag(tag, isMapping: isMapping, at: position)
+                }
                 stack.append(Frame(isMapping: isMapping, position: position, anchor: anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
@@ -183,6 +188,67 @@ enum YAMLTreeBuilder {
                 break
             }
         }
+    }
+
+    // MARK: Tags
+
+    /// YAML's own tags (`!!int` is `tag:yaml.org,2002:int`).
+    private static let standardTagPrefix = "tag:yaml.org,2002:"
+
+    /// A tag as the file spells it: `!!binary`, `!custom`.
+    private static func shown(_ tag: String) -> String {
+        tag.hasPrefix(standardTagPrefix) ? "!!" + tag.dropFirst(standardTagPrefix.count) : tag
+    }
+
+    /// Whether a tagged scalar reads as plain (a number, bool or null may be one) or
+    /// as a string. Only YAML's standard scalar tags are understood, each where its
+    /// value fits; any other tag (`!custom 5M`, `!!binary`) would be read as
+    /// something it does not say, so it is refused.
+    private static func scalarTag(_ tag: String, text: String, plain: Bool, at position: SourcePosition) throws(Failure) -> Bool {
+        let name = tag.hasPrefix(standardTagPrefix) ? String(tag.dropFirst(standardTagPrefix.count)) : nil
+        let word = text.trimmingSpaces().lowercased()
+        let fits: Bool
+        let what: String
+        switch name {
+        case _ where tag == "!":
+            // The non-specific tag: "this is a string".
+            return false
+        case "str":
+            return false
+        case "int":
+            fits = Numbers.parse(text).map { $0.rounded() == $0 } ?? false
+            what = "a whole number"
+        case "float":
+            fits = Numbers.parse(text) != nil || Numbers.isNonFiniteLiteral(text) || Numbers.underflows(text)
+            what = "a number"
+        case "bool":
+            fits = ["true", "false", "yes", "no", "on", "off", "1", "0"].contains(word)
+            what = "true or false"
+        case "null":
+            fits = ["", "~", "null"].contains(word)
+            what = "null"
+        case "merge":
+            fits = text == "<<"
+            what = "the merge key <<"
+        case "map", "seq":
+            throw Failure(position: position, message: "YAML tag \(shown(tag)) on a single value \(Quoting.quoted(text)); remove the tag")
+        default:
+            throw Failure(position: position, message: "unsupported YAML tag \(shown(tag)); capdash reads plain values, so remove the tag")
+        }
+        guard fits else {
+            throw Failure(position: position, message: "YAML tag \(shown(tag)) on \(Quoting.quoted(text)), which is not \(what); remove the tag or fix the value")
+        }
+        return true
+    }
+
+    /// `!!map` on a mapping and `!!seq` on a list say nothing new; anything else is refused.
+    private static func collectionTag(_ tag: String, isMapping: Bool, at position: SourcePosition) throws(Failure) {
+        let expected = standardTagPrefix + (isMapping ? "map" : "seq")
+        if tag == expected || tag == "!" { return }
+        if tag.hasPrefix(standardTagPrefix), ["str", "int", "float", "bool", "null", "merge", "map", "seq"].contains(String(tag.dropFirst(standardTagPrefix.count))) {
+            throw Failure(position: position, message: "YAML tag \(shown(tag)) on \(isMapping ? "a mapping" : "a list"); remove the tag")
+        }
+        throw Failure(position: position, message: "unsupported YAML tag \(shown(tag)); capdash reads plain values, so remove the tag")
     }
 
     private static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
