@@ -1,6 +1,7 @@
 // The only code that touches ncurses: it paints a Screen with a Theme's colors,
 // reads keys, and restores the terminal on every exit path it can catch.
 import CNcurses
+import CapDashModel
 import CapDashUI
 import Synchronization
 
@@ -48,7 +49,7 @@ public final class Terminal {
             signal(signalNumber) { number in pendingSignal.store(number, ordering: .relaxed) }
         }
         guard let screen = capdash_newterm() else {
-            throw TerminalUnavailable(description: "cannot use terminal type '\(term)'; use 'capdash report' or 'capdash snapshot' instead")
+            throw TerminalUnavailable(description: "cannot use terminal type '\(TerminalSafe.text(term))'; use 'capdash report' or 'capdash snapshot' instead")
         }
         self.screen = screen
         open = true

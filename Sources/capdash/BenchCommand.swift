@@ -102,7 +102,7 @@ struct Bench: ParsableCommand {
             ("page_down_p99_ms", fmt(percentile(scrollTimes, 0.99))),
             ("peak_rss_mb", fmt(Double(peakResidentKB()) / 1024)),
         ]
-        print(figures.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
+        try Output.standardOutput(figures.map { "\($0.0)=\($0.1)" }.joined(separator: " ") + "\n")
     }
 
     private func fmt(_ value: Double) -> String {

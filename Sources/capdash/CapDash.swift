@@ -2,8 +2,6 @@ import ArgumentParser
 import CapDashModel
 import CapDashReport
 
-import Foundation
-
 @main
 struct CapDash: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,30 +13,38 @@ struct CapDash: ParsableCommand {
             """,
         discussion: """
             With no subcommand, opens the dashboard on FILE (default: the built-in example).
-            Exit codes: 0 success, 1 invalid scenario, 2 usage error.
+            Exit codes: 0 success, 1 invalid scenario, 2 usage error, 3 output could not be written.
             """ + Dashboard.argumentsAndOptionsHelp,
         version: CapDashVersion.current,
         subcommands: [Dashboard.self, Report.self, Snapshot.self, Check.self, Diff.self, Sensitivity.self, Timeline.self, Optimize.self, Review.self, Generate.self, Bench.self],
         defaultSubcommand: Dashboard.self)
 
-    /// Exit codes as documented: usage problems are 2, invalid scenarios 1; one line per message.
+    /// Exit codes as documented: usage problems are 2, invalid scenarios 1, output
+    /// that could not be written 3; one line per message.
     static func main() {
+        Output.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()
+            Output.exit(0)
         } catch let failure as ExitFailure {
-            failure.lines.forEach(printError)
-            Foundation.exit(failure.code)
+            failure.lines.forEach(Output.errorLine)
+            Output.exit(failure.code)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 // --help and --version are output, not errors.
-                print(fullMessage(for: error))
-                Foundation.exit(0)
+                do {
+                    try Output.standardOutput(fullMessage(for: error) + "\n")
+                } catch {
+                    error.lines.forEach(Output.errorLine)
+                    Output.exit(error.code)
+                }
+                Output.exit(0)
             }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-            printError("capdash: \(message) (see 'capdash --help')")
-            Foundation.exit(ExitFailure.usage)
+            Output.errorLine("capdash: \(message) (see 'capdash --help')")
+            Output.exit(ExitFailure.usage)
         }
     }
 }
@@ -50,8 +56,4 @@ struct ExitFailure: Error {
 
     var code: Int32
     var lines: [String]
-}
-
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

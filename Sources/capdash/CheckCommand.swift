@@ -19,20 +19,22 @@ struct Check: ParsableCommand {
     func run() throws {
         var failed = false
         for file in files {
+            let scenario: Scenario
             do {
-                let scenario = try ScenarioLoader.load(path: file)
-                let warnings = ScenarioWarnings.list(scenario)
-                // A big portfolio can warn thousands of times; the first ones say what kind.
-                for warning in warnings.prefix(Self.warningsShown) { printError("warning: " + warning.description) }
-                if warnings.count > Self.warningsShown {
-                    printError("warning: \(file): \(warnings.count - Self.warningsShown) more warnings not shown (capdash report --format json lists them all)")
-                }
-                let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
-                print("\(file): OK (\(scenario.facilities.count) facilities\(note))")
+                scenario = try ScenarioLoader.load(path: file)
             } catch {
                 failed = true
-                for diagnostic in error.diagnostics { printError(diagnostic.description) }
+                for diagnostic in error.diagnostics { Output.errorLine(diagnostic.description) }
+                continue
             }
+            let warnings = ScenarioWarnings.list(scenario)
+            // A big portfolio can warn thousands of times; the first ones say what kind.
+            for warning in warnings.prefix(Self.warningsShown) { Output.errorLine("warning: " + warning.description) }
+            if warnings.count > Self.warningsShown {
+                Output.errorLine("warning: \(file): \(warnings.count - Self.warningsShown) more warnings not shown (capdash report --format json lists them all)")
+            }
+            let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+            try Output.standardOutput("\(TerminalSafe.text(file)): OK (\(scenario.facilities.count) facilities\(note))\n")
         }
         if failed { throw ExitFailure(code: ExitFailure.invalidScenario, lines: []) }
     }

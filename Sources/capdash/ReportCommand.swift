@@ -25,7 +25,7 @@ struct Report: ParsableCommand {
 /// Prints `text`, or writes it atomically to `path`.
 func emit(_ text: String, to path: String?) throws {
     guard let path, path != "-" else {
-        print(text, terminator: "")
+        try Output.standardOutput(text)
         return
     }
     do {

@@ -55,13 +55,13 @@ struct Snapshot: ParsableCommand {
         let screen = view(state)
         switch format {
         case .text:
-            print(screen.plainText, terminator: "")
+            try Output.standardOutput(screen.plainText)
         case .ansi:
-            print(ANSIRenderer.render(screen, theme: themes.theme(state.themeName).0), terminator: "")
+            try Output.standardOutput(ANSIRenderer.render(screen, theme: themes.theme(state.themeName).0))
         case .svg:
-            print(SVGRenderer.render(screen, theme: themes.theme(state.themeName).0, title: title(loaded)), terminator: "")
+            try Output.standardOutput(SVGRenderer.render(screen, theme: themes.theme(state.themeName).0, title: title(loaded)))
         case .html:
-            print(HTMLRenderer.render(screen, theme: themes.theme(state.themeName).0, title: title(loaded)), terminator: "")
+            try Output.standardOutput(HTMLRenderer.render(screen, theme: themes.theme(state.themeName).0, title: title(loaded)))
         }
     }
 

@@ -5,6 +5,8 @@ struct CLIResult {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Killed by a signal (a trap is SIGILL or SIGTRAP), rather than exiting.
+    var signaled = false
 
     var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
 }
@@ -25,8 +27,32 @@ enum CLI {
         _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], input: String? = nil,
         standardInput: FileHandle = .nullDevice
     ) throws -> CLIResult {
+        try launch(binary, arguments, in: directory, environment: environment, input: input, standardInput: standardInput)
+    }
+
+    /// Runs capdash with standard output and/or standard error going to the given
+    /// files (a mknod'ed device, say) instead of the pipes the result reads.
+    static func run(
+        _ arguments: [String], in directory: String? = nil, standardOutput: FileHandle? = nil, standardError: FileHandle? = nil
+    ) throws -> CLIResult {
+        try launch(binary, arguments, in: directory, standardOutput: standardOutput, standardError: standardError)
+    }
+
+    /// Runs capdash through `/bin/sh -c 'exec capdash ARGS REDIRECTION'`, for what
+    /// Process cannot arrange itself, like a closed descriptor (`>&-`, `2>&-`).
+    static func run(_ arguments: [String], in directory: String? = nil, shellRedirection: String) throws -> CLIResult {
+        try launch(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "exec \"$0\" \"$@\" " + shellRedirection, binary.path] + arguments,
+            in: directory)
+    }
+
+    private static func launch(
+        _ executable: URL, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+        standardOutput: FileHandle? = nil, standardError: FileHandle? = nil, input: String? = nil,
+        standardInput: FileHandle = .nullDevice
+    ) throws -> CLIResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
@@ -34,11 +60,14 @@ enum CLI {
         process.environment = env
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = standardOutput ?? out
+        process.standardError = standardError ?? err
         let inputPipe = input.map { _ in Pipe() }
         process.standardInput = inputPipe ?? standardInput
         try process.run()
+        // Our copies of the write ends must go, or reading would never see the end.
+        if standardOutput != nil { try out.fileHandleForWriting.close() }
+        if standardError != nil { try err.fileHandleForWriting.close() }
         // Read both pipes while the process runs, so a large report cannot fill a pipe and stall it.
         let group = DispatchGroup()
         if let inputPipe, let input {
@@ -57,7 +86,7 @@ enum CLI {
         group.wait()
         return CLIResult(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData, as: UTF8.self), signaled: process.terminationReason == .uncaughtSignal)
     }
 }
 

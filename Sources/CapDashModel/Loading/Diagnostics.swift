@@ -50,17 +50,20 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line:column: keyPath: message`, the one line every layer prints.
+    /// File names, keys and found values come from outside, so all of it is
+    /// terminal-safe (escaping is idempotent: quoted values stay as quoted).
     public var description: String {
         var parts: [String] = []
         if let file {
+            let name = TerminalSafe.text(file)
             if let position {
-                parts.append("\(file):\(position.line):\(position.column)")
+                parts.append("\(name):\(position.line):\(position.column)")
             } else {
-                parts.append(file)
+                parts.append(name)
             }
         }
-        if !keyPath.isEmpty { parts.append(keyPath) }
-        parts.append(message)
+        if !keyPath.isEmpty { parts.append(TerminalSafe.text(keyPath)) }
+        parts.append(TerminalSafe.text(message))
         return parts.joined(separator: ": ")
     }
 

@@ -55,6 +55,9 @@ struct FieldReader {
         return value
     }
 
+    /// Why `1e-400` is refused rather than read as 0, as `1e400` is rather than read as infinity.
+    static let tooSmall = "(too small: not 0, yet it would read as 0; write 0 if you mean it)"
+
     mutating func number(_ field: RawField, _ path: String, expected: String) -> Double? {
         guard case .text(let text, _) = field.content else {
             error(field.position, path, "expected \(expected), found \(field.found)")
@@ -62,6 +65,10 @@ struct FieldReader {
         }
         if Numbers.isNonFiniteLiteral(text) {
             error(field.position, path, "expected a finite number, found \(field.found)")
+            return nil
+        }
+        if Numbers.underflows(text) {
+            error(field.position, path, "expected \(expected), found \(field.found) \(Self.tooSmall)")
             return nil
         }
         guard let value = Numbers.parse(text) else {
@@ -95,6 +102,10 @@ struct FieldReader {
         }
         if Numbers.isNonFiniteLiteral(text) {
             error(field.position, path, "expected a finite amount, found \(field.found)")
+            return nil
+        }
+        if Money.underflows(text) {
+            error(field.position, path, "expected money like 450M, found \(field.found) \(Self.tooSmall)")
             return nil
         }
         guard let value = Money.parse(text) else {

@@ -48,7 +48,8 @@ struct RawField {
 }
 
 public enum Quoting {
-    /// A value quoted for a one-line message: control characters escaped, long text cut.
+    /// A value quoted for a one-line message: quotes and backslashes escaped,
+    /// anything TerminalSafe escapes shown the same way, long text cut.
     public static func quoted(_ text: String, limit: Int = 40) -> String {
         var out = "\""
         var count = 0
@@ -60,12 +61,9 @@ public enum Quoting {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || Invisibles.isInvisible(scalar) {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                if TerminalSafe.needsEscape(scalar) {
+                    out += TerminalSafe.escape(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -73,15 +71,5 @@ public enum Quoting {
             count += 1
         }
         return out + "\""
-    }
-}
-
-enum Invisibles {
-    /// Bidi overrides and other format characters that can disguise text.
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
-        default: false
-        }
     }
 }

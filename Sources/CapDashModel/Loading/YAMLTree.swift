@@ -16,6 +16,8 @@ struct YAMLNode {
     var position: SourcePosition
     /// Nodes this one stands for when aliases are expanded (itself included).
     var expandedSize: Int
+    /// Bytes of scalar text (keys included) this one stands for when aliases are expanded.
+    var expandedBytes: Int
 
     /// A plain `~`, `null` or empty scalar: YAML's way of writing "nothing".
     var isNull: Bool {
@@ -35,6 +37,9 @@ struct YAMLPair {
 enum YAMLTreeBuilder {
     /// Expanded nodes that aliases may add before we call it a "billion laughs" file.
     static let aliasExpansionLimit = 10_000_000
+    /// Bytes of text aliases may add: few nodes can still be huge when each is
+    /// a 64 KiB string, and every copy is paid again in reports and on screen.
+    static let aliasByteLimit = 64 << 20
     /// Deeper than any scenario needs; libyaml's own limit is 1,000.
     static let nestingLimit = 64
     /// Values one YAML file may hold (about 75,000 inline facilities): past it, the
@@ -54,6 +59,7 @@ enum YAMLTreeBuilder {
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
         var size = 1
+        var bytes = 0
 
         init(isMapping: Bool, position: SourcePosition, anchor: String?) {
             self.isMapping = isMapping
@@ -86,6 +92,7 @@ enum YAMLTreeBuilder {
         var root: YAMLNode?
         var documents = 0
         var aliasExpansion = 0
+        var aliasBytes = 0
         var nodeCount = 0
 
         func attach(_ node: YAMLNode) {
@@ -94,6 +101,7 @@ enum YAMLTreeBuilder {
                 return
             }
             top.size = saturatingAdd(top.size, node.expandedSize)
+            top.bytes = saturatingAdd(top.bytes, node.expandedBytes)
             if !top.isMapping {
                 top.items.append(node)
             } else if let key = top.pendingKey {
@@ -133,9 +141,11 @@ enum YAMLTreeBuilder {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-                let tag = scalar.tag.map { String(cString: $0) }
-                let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && tag != "tag:yaml.org,2002:str"
-                let node = YAMLNode(content: .scalar(text, plain: plain), position: position, expandedSize: 1)
+                var plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+                if let tag = scalar.tag.map({ String(cString: $0) }) {
+                    plain = try scalarTag(tag, text: text, plain: plain, at: position)
+                }
+                let node = YAMLNode(content: .scalar(text, plain: plain), position: position, expandedSize: 1, expandedBytes: scalar.length)
                 if let anchor = scalar.anchor { anchors[String(cString: anchor)] = node }
                 attach(node)
             case YAML_ALIAS_EVENT:
@@ -149,6 +159,12 @@ enum YAMLTreeBuilder {
                         position: position,
                         message: "aliases expand past \(aliasExpansionLimit) nodes (a \"billion laughs\" file?); write the values out instead")
                 }
+                aliasBytes = saturatingAdd(aliasBytes, node.expandedBytes)
+                if aliasBytes > aliasByteLimit {
+                    throw Failure(
+                        position: position,
+                        message: "aliases expand past \(aliasByteLimit >> 20) MiB of text (a \"billion laughs\" file?); write the values out instead")
+                }
                 node.position = position
                 attach(node)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -158,17 +174,81 @@ enum YAMLTreeBuilder {
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = (isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                     .map { String(cString: $0) }
+                if let tag = (isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag).map({ String(cString: $0) }) {
+                    try collectionTag(tag, isMapping: isMapping, at: position)
+                }
                 stack.append(Frame(isMapping: isMapping, position: position, anchor: anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
                 let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-                let node = YAMLNode(content: content, position: frame.position, expandedSize: frame.size)
+                let node = YAMLNode(content: content, position: frame.position, expandedSize: frame.size, expandedBytes: frame.bytes)
                 if let anchor = frame.anchor { anchors[anchor] = node }
                 attach(node)
             default:
                 break
             }
         }
+    }
+
+    // MARK: Tags
+
+    /// YAML's own tags (`!!int` is `tag:yaml.org,2002:int`).
+    private static let standardTagPrefix = "tag:yaml.org,2002:"
+
+    /// A tag as the file spells it: `!!binary`, `!custom`.
+    private static func shown(_ tag: String) -> String {
+        tag.hasPrefix(standardTagPrefix) ? "!!" + tag.dropFirst(standardTagPrefix.count) : tag
+    }
+
+    /// Whether a tagged scalar reads as plain (a number, bool or null may be one) or
+    /// as a string. Only YAML's standard scalar tags are understood, each where its
+    /// value fits; any other tag (`!custom 5M`, `!!binary`) would be read as
+    /// something it does not say, so it is refused.
+    private static func scalarTag(_ tag: String, text: String, plain: Bool, at position: SourcePosition) throws(Failure) -> Bool {
+        let name = tag.hasPrefix(standardTagPrefix) ? String(tag.dropFirst(standardTagPrefix.count)) : nil
+        let word = text.trimmingSpaces().lowercased()
+        let fits: Bool
+        let what: String
+        switch name {
+        case _ where tag == "!":
+            // The non-specific tag: "this is a string".
+            return false
+        case "str":
+            return false
+        case "int":
+            fits = Numbers.parse(text).map { $0.rounded() == $0 } ?? false
+            what = "a whole number"
+        case "float":
+            fits = Numbers.parse(text) != nil || Numbers.isNonFiniteLiteral(text) || Numbers.underflows(text)
+            what = "a number"
+        case "bool":
+            fits = ["true", "false", "yes", "no", "on", "off", "1", "0"].contains(word)
+            what = "true or false"
+        case "null":
+            fits = ["", "~", "null"].contains(word)
+            what = "null"
+        case "merge":
+            fits = text == "<<"
+            what = "the merge key <<"
+        case "map", "seq":
+            throw Failure(position: position, message: "YAML tag \(shown(tag)) on a single value \(Quoting.quoted(text)); remove the tag")
+        default:
+            throw Failure(position: position, message: "unsupported YAML tag \(shown(tag)); capdash reads plain values, so remove the tag")
+        }
+        guard fits else {
+            throw Failure(position: position, message: "YAML tag \(shown(tag)) on \(Quoting.quoted(text)), which is not \(what); remove the tag or fix the value")
+        }
+        return true
+    }
+
+    /// `!!map` on a mapping and `!!seq` on a list say nothing new; anything else is refused.
+    private static func collectionTag(_ tag: String, isMapping: Bool, at position: SourcePosition) throws(Failure) {
+        let expected = standardTagPrefix + (isMapping ? "map" : "seq")
+        if tag == expected || tag == "!" { return }
+        if tag.hasPrefix(standardTagPrefix), ["str", "int", "float", "bool", "null", "merge", "map", "seq"].contains(String(tag.dropFirst(standardTagPrefix.count))) {
+            throw Failure(position: position, message: "YAML tag \(shown(tag)) on \(isMapping ? "a mapping" : "a list"); remove the tag")
+        }
+        throw Failure(position: position, message: "unsupported YAML tag \(shown(tag)); capdash reads plain values, so remove the tag")
     }
 
     private static func saturatingAdd(_ a: Int, _ b: Int) -> Int {

@@ -4,7 +4,19 @@ public enum Money {
     /// groups) or `_` separators, optional decimals, optional suffix K M B T
     /// (any case). Plain numbers, exponents included, are money too.
     /// `"1.2B"`, `"$450M"`, `2_000_000`, `"1,250,000.50"`, `5e8`.
+    /// Nil for a non-zero amount too small to tell from 0 (`underflows` says so).
     public static func parse(_ text: String) -> Double? {
+        guard let value = parseRounding(text), !Numbers.underflowed(value, text.utf8) else { return nil }
+        return value
+    }
+
+    /// A well-formed amount with a non-zero digit that rounds to 0, like `1e-400`.
+    public static func underflows(_ text: String) -> Bool {
+        parseRounding(text).map { Numbers.underflowed($0, text.utf8) } ?? false
+    }
+
+    private static func parseRounding(_ text: String) -> Double? {
+        if Numbers.underflows(text) { return 0 }
         if let number = Numbers.parse(text) { return number }
         var bytes = Array(text.utf8)
         Numbers.trimSpaces(&bytes)

@@ -4,7 +4,32 @@ public enum Numbers {
     /// A decimal number: optional sign, digits (with `_` between them), optional
     /// fraction, optional exponent. `989e12`, `0.40`, `-1.5E-3`, `2_000_000`.
     /// Returns infinity for overflowing literals like `1e999`; the caller rejects those.
+    /// Returns nil for a non-zero literal too small to tell from 0, like `1e-400`
+    /// (`underflows` says so, for the message): read as 0 it would change a figure unseen.
     public static func parse(_ text: String) -> Double? {
+        guard let value = parseRounding(text), !underflowed(value, text.utf8) else { return nil }
+        return value
+    }
+
+    /// A well-formed number with a non-zero digit that rounds to 0: refused like
+    /// an overflow, never read as 0.
+    public static func underflows(_ text: String) -> Bool {
+        parseRounding(text).map { underflowed($0, text.utf8) } ?? false
+    }
+
+    /// Zero from digits that are not all zero. Only the mantissa's digits come
+    /// before an exponent, and a zero mantissa is zero whatever follows.
+    static func underflowed(_ value: Double, _ literal: some Sequence<UInt8>) -> Bool {
+        guard value == 0 else { return false }
+        for byte in literal {
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return false }
+            if byte >= UInt8(ascii: "1") && byte <= UInt8(ascii: "9") { return true }
+        }
+        return false
+    }
+
+    /// The grammar above, rounded by Swift's parser: underflow included.
+    private static func parseRounding(_ text: String) -> Double? {
         var bytes = Array(text.utf8)
         trimSpaces(&bytes)
         var index = 0
