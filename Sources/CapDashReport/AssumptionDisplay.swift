@@ -10,7 +10,8 @@ extension AssumptionKey {
         case .horizonYears: "Horizon"
         case .leasebackCapRate: "Leaseback cap rate"
         case .pue: "PUE"
-        case .contributeRetainedStake: "Contribution stake"
+        case .contributeRetainedStake: "Default stake"
+        case .gpuPreset: "GPU preset"
         case .gpuName: "GPU"
         case .gpuUnitCapex: "GPU unit capex"
         case .gpuPowerKW: "GPU power"
@@ -27,6 +28,7 @@ extension AssumptionKey {
         case .horizonYears: "\(assumptions.horizonYears) yr"
         case .pue: Format.fixed(assumptions.pue, decimals: 2)
         case .gpuName: assumptions.gpu.name
+        case .gpuPreset: assumptions.gpu.preset ?? "—"
         case .gpuUnitCapex: Format.money(assumptions.gpu.unitCapex, currency: currency)
         case .gpuPowerKW: Format.fixed(assumptions.gpu.powerKW, decimals: 2) + " kW"
         case .gpuPeakFlops: Format.scientific(assumptions.gpu.peakFlops)

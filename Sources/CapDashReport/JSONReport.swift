@@ -1,8 +1,9 @@
 import CapDashModel
 
-/// The JSON report of MODEL.md section 4, key for key, with section 6's
-/// `counts.contribute` and `finance.retained_equity` always present. The
-/// figures come from `Figure`'s lists, in MODEL.md's order.
+/// The JSON report of MODEL.md section 4, key for key, with sections 6 to 8's
+/// additions always present (`counts.contribute`, `finance.retained_equity`,
+/// the development totals and list, `training_flops`, `training.alternatives`).
+/// The figures come from `Figure`'s lists, in MODEL.md's order.
 public enum JSONReport {
     public static func render(_ scenario: Scenario, _ evaluation: Evaluation) -> String {
         var json = JSONWriter()
@@ -16,6 +17,8 @@ public enum JSONReport {
         for disposition in Disposition.allCases {
             json.field(disposition.rawValue, .integer(evaluation.counts[disposition]))
         }
+        json.field("developments", .integer(evaluation.counts.developments))
+        json.field("partner_financed", .integer(evaluation.counts.partnerFinanced))
         json.endObject()
 
         for (section, figures) in [("finance", Figure.finance), ("capacity", Figure.capacity)] {
@@ -32,9 +35,29 @@ public enum JSONReport {
         for model in training.models {
             json.beginObject()
             json.field("name", .string(model.name))
+            json.field("training_flops", .number(model.trainingFlops))
             json.field("gpu_hours", .number(model.gpuHours))
             json.field("runs_per_year", .number(model.runsPerYear))
             json.field("days_on_fleet", model.daysOnFleet.map { .number($0) } ?? .null)
+            json.endObject()
+        }
+        json.endArray()
+        json.beginArray("alternatives")
+        for alternative in training.alternatives {
+            json.beginObject()
+            json.field("gpu", .string(alternative.gpu))
+            json.field("unit_capex", .number(alternative.unitCapex))
+            json.field("gpus_fundable", .number(alternative.gpusFundable))
+            json.field("power_needed_mw", .number(alternative.powerNeededMW))
+            json.field("flops_per_year", .number(alternative.flopsPerYear))
+            json.beginArray("models")
+            for model in alternative.models {
+                json.beginObject()
+                json.field("name", .string(model.name))
+                json.field("runs_per_year", .number(model.runsPerYear))
+                json.endObject()
+            }
+            json.endArray()
             json.endObject()
         }
         json.endArray()
@@ -65,6 +88,31 @@ public enum JSONReport {
             json.field("sale_price", facility.salePrice.map { .number($0) } ?? .null)
             json.field("annual_opex", .number(facility.annualOpex))
             json.field("annual_capex", .number(facility.annualCapex))
+            json.endObject()
+        }
+        json.endArray()
+
+        json.beginArray("developments")
+        for development in evaluation.developments {
+            json.beginObject()
+            json.field("id", .string(development.id))
+            json.field("name", .string(development.name))
+            json.field("region", .string(development.region))
+            json.field("capacity_mw", .number(development.capacityMW))
+            json.field("ai_ready", .bool(development.aiReady))
+            json.field("financing", .string(development.financing.rawValue))
+            json.field("retained_stake", .number(development.retainedStake))
+            json.field("development_cost", .number(development.developmentCost))
+            json.field("first_rent_year", .integer(development.firstRentYear))
+            for (key, value) in [
+                ("build_pv", development.buildPV), ("capex_avoided_pv", development.capexAvoidedPV),
+                ("firm_rent_pv", development.firmRentPV), ("expected_rent_pv", development.expectedRentPV),
+                ("net_rent_pv", development.netRentPV), ("lease_liability_pv", development.leaseLiabilityPV),
+                ("off_balance_sheet_pv", development.offBalanceSheetPV), ("rvg_guaranteed_value", development.rvgGuaranteedValue),
+                ("rvg_expected_pv", development.rvgExpectedPV), ("development_equity", development.developmentEquity),
+            ] {
+                json.field(key, .number(value))
+            }
             json.endObject()
         }
         json.endArray()

@@ -48,6 +48,50 @@ public struct ReviewSheet: Sendable {
         return facility.disposition.label + " " + Format.percent(facility.stake(assumptions), decimals: 0)
     }
 
+    /// Per development: what partner financing avoids now, what it costs later, and
+    /// what stays on and off the balance sheet (MODEL.md section 7).
+    static func developments(_ scenario: Scenario, _ evaluation: Evaluation) -> [Body] {
+        let money = { Format.money($0, currency: scenario.currency) }
+        let safe = TerminalSafe.text
+        var body: [Body] = []
+        for (development, figures) in zip(scenario.developments, evaluation.developments) {
+            let stake = Format.percent(figures.retainedStake, decimals: 0)
+            let partner = figures.financing.leases
+            body.append(.lines([
+                "\(safe(figures.name)) (\(safe(figures.id))), \(safe(figures.region)), \(Format.mw(figures.capacityMW)) MW"
+                    + (figures.aiReady ? " AI-ready" : "") + " · \(figures.financing == .partner ? "partner-financed" : "built on its own") · stake \(stake)",
+            ]))
+            let lease = development.lease
+            var lines = [
+                FigureLine(label: "Development cost", value: money(figures.developmentCost), note: "built over \(development.buildYears) yr, first rent year \(figures.firstRentYear)"),
+                FigureLine(label: "Build PV", value: money(figures.buildPV), note: "cost spread over the build years, discounted"),
+                FigureLine(label: "Capex avoided PV", value: money(figures.capexAvoidedPV), note: partner ? "(1 - \(stake)) x build PV" : "none: built on its own"),
+                FigureLine(
+                    label: "Firm rent PV", value: money(figures.firmRentPV),
+                    note: (partner ? "" : "as offered: ") + "\(lease.firmYears)-yr firm term at \(Format.percent(lease.yieldOnCost)) of cost, +\(Format.percent(lease.escalation)) a year"),
+                FigureLine(
+                    label: "Expected rent PV", value: money(figures.expectedRentPV),
+                    note: (partner ? "" : "as offered: ") + "firm term + \(Format.percent(1 - lease.exitProbability, decimals: 0)) of renewals to \(development.expectedYears) yr"),
+                FigureLine(label: "Net rent PV", value: money(-figures.netRentPV), note: partner ? "(1 - stake) x expected rent; the stake's share comes back" : "none: built on its own"),
+                FigureLine(label: "Lease liability PV", value: money(figures.leaseLiabilityPV), note: partner ? "on the balance sheet: the firm term (ASC 842)" : "none"),
+                FigureLine(label: "Off balance sheet PV", value: money(figures.offBalanceSheetPV), note: partner ? "committed beyond the firm term, as expected" : "none"),
+            ]
+            if let guarantee = development.guarantee {
+                lines.append(FigureLine(
+                    label: "Guarantee at first exit", value: money(figures.rvgGuaranteedValue),
+                    note: "declining over \(guarantee.declineYears) yr; shortfall \(money(figures.rvgShortfall)) at \(Format.percent(guarantee.fairValueRatio, decimals: 0)) fair value"))
+                lines.append(FigureLine(
+                    label: "Guarantee expected cost", value: money(-figures.rvgExpectedPV),
+                    note: partner ? "\(Format.percent(lease.exitProbability, decimals: 0)) exit probability x shortfall, discounted" : "none: built on its own"))
+            } else {
+                lines.append(FigureLine(label: "Guarantee", value: "none", note: "no residual value guarantee"))
+            }
+            lines.append(FigureLine(label: "Equity", value: money(figures.developmentEquity), note: partner ? "\(stake) of cost" : "none"))
+            body.append(.figures(lines))
+        }
+        return body
+    }
+
     /// The review sheet's note beside a figure: how it was reached in this scenario.
     static func note(_ figure: CapDashModel.Figure, _ scenario: Scenario, _ evaluation: Evaluation) -> String {
         let assumptions = scenario.assumptions
@@ -61,10 +105,16 @@ public struct ReviewSheet: Sendable {
         case "tax": return Format.percent(assumptions.taxRate) + " of a positive gain"
         case "avoided_capex_pv":
             return "\(assumptions.horizonYears) yr at \(Format.percent(assumptions.discountRate)), factor \(Format.fixed(evaluation.finance.annuityFactor, decimals: 4))"
-        case "capex_freed": return "net proceeds + avoided capex PV"
+        case "capex_freed":
+            return scenario.developments.isEmpty ? "net proceeds + avoided capex PV" : "net proceeds + avoided capex PV + development capex avoided"
+        case "development_capex_avoided_pv": return "(1 - stake) x build PV, partner-financed"
+        case "development_rent_pv": return "(1 - stake) x expected rent PV"
+        case "rvg_expected_pv": return "residual value guarantees, exit probability x shortfall"
         case "avoided_opex_pv": return "divested only"
         case "leaseback_rent_pv": return "cap rate " + Format.percent(assumptions.leasebackCapRate) + " unless rent given"
-        case "net_cash_pv": return "capex freed + opex avoided - rent"
+        case "net_cash_pv":
+            return scenario.developments.isEmpty ? "capex freed + opex avoided - rent" : "capex freed + opex avoided - rent - guarantee cost"
+        case "gpus_hostable_developing": return "in the AI-ready developing MW"
         case "retained_equity":
             let contributed = scenario.facilities.filter(\.disposition.keepsStake)
             let onDefault = contributed.filter { $0.retainedStake == nil }.count
@@ -95,12 +145,16 @@ public struct ReviewSheet: Sendable {
         facts.append("currency " + safe(currency))
         subtitle = [
             facts.joined(separator: " · "),
-            "\(counts.facilities) facilities: "
-                + Disposition.allCases.filter { $0 != .contribute || counts[$0] > 0 }.map { "\(counts[$0]) \($0.label)" }.joined(separator: ", "),
+            "\(counts.facilities) \(counts.facilities == 1 ? "facility" : "facilities"): "
+                + Disposition.allCases.filter { $0 != .contribute || counts[$0] > 0 }.map { "\(counts[$0]) \($0.label)" }.joined(separator: ", ")
+                + (counts.developments > 0
+                    ? "; \(counts.developments) development\(counts.developments == 1 ? "" : "s"), \(counts.partnerFinanced) partner-financed" : ""),
         ]
 
+        let hasDevelopments = !scenario.developments.isEmpty
         let capital = CapDashModel.Figure.capitalFreed.compactMap { figure -> FigureLine? in
             if figure.key == CapDashModel.Figure.retainedEquity.key && counts[.contribute] == 0 { return nil }
+            if figure.isDevelopmentFigure && !hasDevelopments { return nil }
             return FigureLine(
                 label: figure.label, value: Format.figure(figure.signedValue(evaluation), figure.unit, currency: currency),
                 note: Self.note(figure, scenario, evaluation))
@@ -111,11 +165,13 @@ public struct ReviewSheet: Sendable {
         let capacityFigures: [FigureLine] = [
             FigureLine(label: CapDashModel.Figure.retainedMW.shortLabel, value: Format.mw(capacity.retainedMW) + " MW", note: "AI-ready " + Format.mw(capacity.aiReadyRetainedMW) + " MW (\(keptBy))"),
             FigureLine(label: CapDashModel.Figure.divestedMW.shortLabel, value: Format.mw(capacity.divestedMW) + " MW", note: "AI-ready " + Format.mw(capacity.aiReadyDivestedMW) + " MW"),
-        ]
+        ] + (hasDevelopments ? [
+            FigureLine(label: "Developing", value: Format.mw(capacity.developingMW) + " MW", note: "AI-ready " + Format.mw(capacity.aiReadyDevelopingMW) + " MW, own and partner-financed"),
+        ] : [])
 
         let training = evaluation.training
         let gpu = assumptions.gpu
-        let trainingFigures = CapDashModel.Figure.training.map { figure in
+        let trainingFigures = CapDashModel.Figure.training.filter { hasDevelopments || !$0.isDevelopmentFigure }.map { figure in
             FigureLine(
                 label: figure.label, value: Format.figure(figure.value(evaluation), figure.unit, currency: currency),
                 note: Self.note(figure, scenario, evaluation))
@@ -123,14 +179,33 @@ public struct ReviewSheet: Sendable {
         let models = Table(
             columns: [
                 Column(title: "Reference model", alignRight: false, maxWidth: 28),
+                Column(title: "FLOPs/run", alignRight: true, maxWidth: 10),
                 Column(title: "GPU-hours/run", alignRight: true, maxWidth: 14),
                 Column(title: "Runs/year", alignRight: true, maxWidth: 12),
                 Column(title: "Days on fleet", alignRight: true, maxWidth: 14),
             ],
             rows: training.models.map { model in
-                [safe(model.name), Format.scaledPrecise(model.gpuHours), Format.runs(model.runsPerYear),
-                 model.daysOnFleet.map { Format.fixed($0, decimals: 1) } ?? "n/a"]
+                [safe(model.name), Format.scientific(model.trainingFlops), Format.scaledPrecise(model.gpuHours),
+                 Format.runs(model.runsPerYear), model.daysOnFleet.map { Format.fixed($0, decimals: 1) } ?? "n/a"]
             },
+            totals: nil)
+        let largest = training.models.max { $0.trainingFlops < $1.trainingFlops }
+        let alternatives = Table(
+            columns: [
+                Column(title: "Same capital in", alignRight: false, maxWidth: 24),
+                Column(title: "Per GPU", alignRight: true, maxWidth: 9),
+                Column(title: "GPUs", alignRight: true, maxWidth: 12),
+                Column(title: "MW needed", alignRight: true, maxWidth: 10),
+                Column(title: "FLOPs/year", alignRight: true, maxWidth: 10),
+                Column(title: largest.map { "\(safe($0.name)) runs/yr" } ?? "Runs/yr", alignRight: true, maxWidth: 26),
+            ],
+            rows: ([(training.gpu, gpu.unitCapex, training.gpusFundable, training.powerNeededMW, training.flopsPerYear, largest?.runsPerYear ?? 0)]
+                + training.alternatives.map { alternative in
+                    (alternative.gpu, alternative.unitCapex, alternative.gpusFundable, alternative.powerNeededMW, alternative.flopsPerYear,
+                     alternative.models.first { $0.name == largest?.name }?.runsPerYear ?? 0)
+                }).map { row in
+                    [safe(row.0), money(row.1), Format.count(row.2), Format.mw(row.3), Format.scientific(row.4), Format.runs(row.5)]
+                },
             totals: nil)
 
         let regions = Table(
@@ -170,8 +245,16 @@ public struct ReviewSheet: Sendable {
         sections = [
             Section(title: "Capital freed", body: [.figures(capital)]),
             Section(title: "Capacity", body: [.figures(capacityFigures)]),
-            Section(title: "Training budget", body: [.lines([gpuLine]), .figures(trainingFigures), .table(models)]),
+            Section(
+                title: "Training budget",
+                body: [.lines([gpuLine]), .figures(trainingFigures), .table(models)]
+                    + (training.alternatives.isEmpty ? [] : [.table(alternatives)])),
             Section(title: "Regions", body: [.table(regions)]),
+        ]
+        if hasDevelopments {
+            sections.append(Section(title: "Developments", body: Self.developments(scenario, evaluation)))
+        }
+        sections += [
             Section(title: "Facilities", body: [.table(facilities)]),
         ]
         let allWarnings = ScenarioWarnings.list(scenario)

@@ -15,13 +15,13 @@ extension AssumptionKey {
         case .gpuPowerKW: 0.05
         case .gpuPeakFlops: 50e12
         case .gpuMFU: 0.01
-        case .gpuName: nil
+        case .gpuName, .gpuPreset: nil
         }
     }
 
     /// The value as an editable string for `e`.
     public func editText(in assumptions: Assumptions) -> String {
-        if self == .gpuName { return assumptions.gpu.name }
+        if self == .gpuName || self == .gpuPreset { return text(in: assumptions) }
         return Numbers.plain(value(in: assumptions) ?? 0)
     }
 

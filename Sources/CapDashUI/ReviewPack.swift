@@ -43,6 +43,8 @@ public enum ReviewPack {
                 let facility = state.scenario.facilities[index]
                 let stake = { (value: Double?) in value.map { Format.percent($0, decimals: 0) } ?? "default" }
                 lines.append("\(TerminalSafe.text(facility.id)) (\(TerminalSafe.text(facility.name))): stake \(stake(from)) → \(stake(to))")
+            case .development(_, let from, let to):
+                lines.append("\(TerminalSafe.text(to.id)) (\(TerminalSafe.text(to.name))): \(from.financing.label) → \(to.financing.label)")
             case .batch(let edits):
                 edits.forEach(describe)
             }

@@ -18,6 +18,12 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(Disposition.contribute.flagHelp, valueName: "ID[,ID...]"))
     var contribute: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(Financing.partner.flagHelp, valueName: "ID[,ID...]"))
+    var partner: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(Financing.own.flagHelp, valueName: "ID[,ID...]"))
+    var own: [String] = []
+
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Change an assumption, e.g. discount_rate=0.1 or gpu.unit_capex=35000.", valueName: "KEY=VALUE"))
     var settings: [String] = []
@@ -29,6 +35,10 @@ struct ScenarioOptions: ParsableArguments {
         let lists: [Disposition: [String]] = [.retain: retain, .divest: divest, .leaseback: leaseback, .contribute: contribute]
         for disposition in Disposition.allCases {
             for list in lists[disposition] ?? [] { overrides.set(disposition, ids: list) }
+        }
+        let financings: [Financing: [String]] = [.partner: partner, .own: own]
+        for financing in Financing.allCases {
+            for list in financings[financing] ?? [] { overrides.set(financing, ids: list) }
         }
         for assignment in settings where !overrides.addSetting(assignment) {
             throw ExitFailure(code: ExitFailure.usage, lines: ["capdash: --set \(assignment): expected KEY=VALUE, like discount_rate=0.1"])

@@ -39,7 +39,7 @@ struct DiagnosticsTests {
     func missingTopLevel() {
         #expect(errors("schema: capdash/v1\n") == [
             "t.yaml:1:1: name: missing required key 'name'",
-            "t.yaml:1:1: facilities: missing required key 'facilities' (or facilities_csv)",
+            "t.yaml:1:1: facilities: missing required key 'facilities' (or facilities_csv, or developments)",
         ])
     }
 

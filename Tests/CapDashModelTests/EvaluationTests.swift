@@ -74,14 +74,18 @@ struct EvaluationTests {
         #expect(t.gpu == "Test GPU")
     }
 
-    @Test("reference models: a published figure wins, else 6·N·D at the fleet's MFU")
+    @Test("reference models: published H100 GPU-hours become FLOPs on the cards' basis, else 6·N·D; hours and runs follow the fleet's GPU")
     func models() throws {
         let published = result.training.models[0]
-        #expect(published.gpuHours == 1e6)
-        #expect(close(published.runsPerYear, 116.508))
-        #expect(close(try #require(published.daysOnFleet), 1e6 / 13_300 / 24))
+        // 1e6 H100-hours at 989e12 FLOP/s and 40% MFU (MODEL.md section 8), on a 1e15 FLOP/s GPU at 50% MFU.
+        let flops = 1e6 * 3600 * 989e12 * 0.40
+        #expect(close(published.trainingFlops, flops))
+        #expect(close(published.gpuHours, flops / (3600 * 1e15 * 0.5)))  // 791,200 hours: a faster GPU needs fewer
+        #expect(close(published.runsPerYear, 116_508_000 * 3600 * 1e15 * 0.5 / flops))
+        #expect(close(try #require(published.daysOnFleet), published.gpuHours / 13_300 / 24))
         let estimated = result.training.models[1]
         let hours = 6 * 1e9 * 1e12 / (3600 * 1e15 * 0.5)  // 3,333.33 GPU-hours
+        #expect(close(estimated.trainingFlops, 6e21))
         #expect(close(estimated.gpuHours, hours))
         #expect(close(estimated.runsPerYear, 116_508_000 / hours))
     }
@@ -124,7 +128,7 @@ struct EvaluationTests {
         #expect(result.finance.capexFreed == 0)
         #expect(result.training.gpusFundable == 0)
         #expect(result.training.models.allSatisfy { $0.daysOnFleet == nil && $0.runsPerYear == 0 })
-        #expect(result.training.models.map(\.name) == ["Llama 3.1 8B", "Llama 3.1 70B", "Llama 3.1 405B"])
+        #expect(result.training.models.map(\.name) == ["Llama 3.1 8B", "Llama 3.1 70B", "Llama 3.1 405B", "Llama 4 Scout", "Llama 4 Maverick"])
     }
 
     @Test("capex freed below one GPU's price funds zero GPUs")

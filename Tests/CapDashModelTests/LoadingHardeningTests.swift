@@ -75,7 +75,7 @@ struct DiagnosticEscapingTests {
     @Test("an unknown key with escapes is reported escaped, at its position")
     func unknownKey() {
         let found = errors("schema: capdash/v1\nname: x\n\"\\e[31m\\u202ekey\": 1\nfacilities: []\n")
-        #expect(found.first == "t.yaml:3:1: \\x1b[31m\\u{202e}key: unknown key; expected one of schema, name, currency, notes, assumptions, facilities, sensitivity, as_of, facilities_csv")
+        #expect(found.first == "t.yaml:3:1: \\x1b[31m\\u{202e}key: unknown key; expected one of schema, name, currency, notes, assumptions, facilities, developments, sensitivity, as_of, facilities_csv")
     }
 }
 

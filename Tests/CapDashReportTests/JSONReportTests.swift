@@ -15,22 +15,29 @@ struct JSONReportTests {
     @Test("top-level and nested keys are exactly MODEL.md's")
     func keys() throws {
         let json = try jsonObject(example)
-        #expect(Set(json.keys) == ["schema", "scenario", "currency", "counts", "finance", "capacity", "training", "regions", "facilities", "warnings"])
+        #expect(Set(json.keys) == ["schema", "scenario", "currency", "counts", "finance", "capacity", "training", "regions", "facilities", "developments", "warnings"])
         #expect(json["schema"] as? String == "capdash/report/v1")
-        #expect(Set((json["counts"] as! [String: Any]).keys) == ["facilities", "retain", "divest", "leaseback", "contribute"])
+        #expect(Set((json["counts"] as! [String: Any]).keys) == ["facilities", "retain", "divest", "leaseback", "contribute", "developments", "partner_financed"])
         #expect(Set((json["finance"] as! [String: Any]).keys) == [
             "gross_proceeds", "transaction_costs", "gain_on_sale", "tax", "net_proceeds", "book_value_released",
             "annuity_factor", "avoided_capex_pv", "capex_freed", "avoided_opex_pv", "leaseback_rent_pv", "net_cash_pv",
-            "retained_equity",
+            "retained_equity", "development_capex_avoided_pv", "development_rent_pv", "rvg_expected_pv", "rvg_max_payment",
+            "lease_liability_pv", "off_balance_sheet_pv", "development_equity",
         ])
-        #expect(Set((json["capacity"] as! [String: Any]).keys) == ["retained_mw", "divested_mw", "ai_ready_retained_mw", "ai_ready_divested_mw"])
+        #expect(Set((json["capacity"] as! [String: Any]).keys) == [
+            "retained_mw", "divested_mw", "ai_ready_retained_mw", "ai_ready_divested_mw", "developing_mw", "ai_ready_developing_mw",
+        ])
         let training = json["training"] as! [String: Any]
         #expect(Set(training.keys) == [
             "gpu", "gpus_fundable", "power_needed_mw", "gpu_hours_per_year", "flops_per_year", "gpus_displaced",
-            "gpu_hours_forgone_per_year", "models",
+            "gpu_hours_forgone_per_year", "gpus_hostable_developing", "models", "alternatives",
         ])
         let model = (training["models"] as! [[String: Any]])[0]
-        #expect(Set(model.keys) == ["name", "gpu_hours", "runs_per_year", "days_on_fleet"])
+        #expect(Set(model.keys) == ["name", "training_flops", "gpu_hours", "runs_per_year", "days_on_fleet"])
+        let alternative = (training["alternatives"] as! [[String: Any]])[0]
+        #expect(Set(alternative.keys) == ["gpu", "unit_capex", "gpus_fundable", "power_needed_mw", "flops_per_year", "models"])
+        #expect(alternative["gpu"] as? String == "GB200 NVL72")
+        #expect((json["developments"] as! [Any]).isEmpty)
         let region = (json["regions"] as! [[String: Any]])[0]
         #expect(Set(region.keys) == ["region", "facilities", "retained_mw", "divested_mw", "gross_proceeds"])
         let facility = (json["facilities"] as! [[String: Any]])[0]

@@ -223,7 +223,7 @@ struct UpdateTests {
         #expect(state.scenario.assumptions.discountRate == 0.09)
         press("j +", &state)
         #expect(state.scenario.assumptions.horizonYears == 6)
-        press("j j j j j -", &state)
+        press("j j j j j j -", &state)
         #expect(state.scenario.assumptions.gpu.unitCapex == 45_000)
         press("G ]", &state)
         #expect(state.scenario.assumptions.gpu.mfu == 0.41)

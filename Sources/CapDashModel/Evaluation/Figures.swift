@@ -80,7 +80,8 @@ extension Figure {
         "avoided_capex_pv", .finance, "Avoided capex PV", .money,
         "annuity factor x the sustaining capex of the sold shares") { $0.finance.avoidedCapexPV }
     public static let capexFreed = Figure(
-        "capex_freed", .finance, "Capex freed", .money, "net proceeds + avoided capex PV") { $0.finance.capexFreed }
+        "capex_freed", .finance, "Capex freed", .money,
+        "net proceeds + avoided capex PV + development capex avoided PV") { $0.finance.capexFreed }
     public static let avoidedOpexPV = Figure(
         "avoided_opex_pv", .finance, "Avoided opex PV", .money,
         "annuity factor x the opex of facilities sold outright") { $0.finance.avoidedOpexPV }
@@ -88,10 +89,33 @@ extension Figure {
         "leaseback_rent_pv", .finance, "Leaseback rent PV", .money, outflow: true,
         "annuity factor x rent on the leased-back and contributed shares (cap rate x price unless given)") { $0.finance.leasebackRentPV }
     public static let netCashPV = Figure(
-        "net_cash_pv", .finance, "Net cash PV", .money, "capex freed + avoided opex PV - leaseback rent PV") { $0.finance.netCashPV }
+        "net_cash_pv", .finance, "Net cash PV", .money,
+        "capex freed + avoided opex PV - leaseback rent PV - development rent PV - expected guarantee cost") { $0.finance.netCashPV }
     public static let retainedEquity = Figure(
         "retained_equity", .finance, "Retained equity", .money,
         "stake x sale price of contributed facilities") { $0.finance.retainedEquity }
+
+    public static let developmentCapexAvoidedPV = Figure(
+        "development_capex_avoided_pv", .finance, "Development capex avoided PV", short: "Dev. capex avoided PV", .money,
+        "(1 - stake) x the build cost's PV, over partner-financed developments") { $0.finance.developmentCapexAvoidedPV }
+    public static let developmentRentPV = Figure(
+        "development_rent_pv", .finance, "Development rent PV", short: "Dev. rent PV", .money, outflow: true,
+        "(1 - stake) x expected rent PV (firm term + (1 - exit probability) x renewals), partner-financed") { $0.finance.developmentRentPV }
+    public static let rvgExpectedPV = Figure(
+        "rvg_expected_pv", .finance, "Guarantee expected cost PV", short: "Guarantee exp. cost", .money, outflow: true,
+        "exit probability x max(0, guaranteed value - fair value) at the first exit, discounted") { $0.finance.rvgExpectedPV }
+    public static let rvgMaxPayment = Figure(
+        "rvg_max_payment", .finance, "Guarantee exposure", .money,
+        "the residual value guaranteed at the first exit, undiscounted, over partner-financed developments") { $0.finance.rvgMaxPayment }
+    public static let leaseLiabilityPV = Figure(
+        "lease_liability_pv", .finance, "Lease liability PV", .money,
+        "the firm term's rent PV: what ASC 842 puts on the balance sheet") { $0.finance.leaseLiabilityPV }
+    public static let offBalanceSheetPV = Figure(
+        "off_balance_sheet_pv", .finance, "Off balance sheet PV", .money,
+        "expected rent PV beyond the firm term: the renewals the balance sheet does not show") { $0.finance.offBalanceSheetPV }
+    public static let developmentEquity = Figure(
+        "development_equity", .finance, "Development equity", .money,
+        "stake x development cost of partner-financed developments") { $0.finance.developmentEquity }
 
     public static let retainedMW = Figure(
         "retained_mw", .capacity, "Retained MW", short: "Retained", .megawatts,
@@ -104,6 +128,11 @@ extension Figure {
     public static let aiReadyDivestedMW = Figure(
         "ai_ready_divested_mw", .capacity, "AI-ready MW divested", .megawatts,
         "AI-ready MW sold outright: capacity for GPUs that leaves") { $0.capacity.aiReadyDivestedMW }
+    public static let developingMW = Figure(
+        "developing_mw", .capacity, "Developing MW", .megawatts, "MW of every development, own or partner-financed") { $0.capacity.developingMW }
+    public static let aiReadyDevelopingMW = Figure(
+        "ai_ready_developing_mw", .capacity, "AI-ready MW developing", .megawatts,
+        "developing MW of AI-ready developments") { $0.capacity.aiReadyDevelopingMW }
 
     public static let gpusFundable = Figure(
         "gpus_fundable", .training, "GPUs fundable", .count, "floor(capex freed / GPU unit capex)") { $0.training.gpusFundable }
@@ -122,6 +151,9 @@ extension Figure {
     public static let gpuHoursForgonePerYear = Figure(
         "gpu_hours_forgone_per_year", .training, "GPU-hours forgone", .quantity,
         "GPUs displaced x 8,760 hours, per year") { $0.training.gpuHoursForgonePerYear }
+    public static let gpusHostableDeveloping = Figure(
+        "gpus_hostable_developing", .training, "GPUs hostable (developing)", short: "GPUs hostable (dev.)", .count,
+        "AI-ready developing MW x 1000 / (kW per GPU x PUE)") { $0.training.gpusHostableDeveloping }
 
     /// Runs per year of one reference model, by name (nil figures for models the evaluation lacks read 0).
     public static func runsPerYear(_ model: String) -> Figure {
@@ -136,31 +168,48 @@ extension Figure {
     public static let finance: [Figure] = [
         grossProceeds, transactionCosts, gainOnSale, tax, netProceeds, bookValueReleased, annuityFactor,
         avoidedCapexPV, capexFreed, avoidedOpexPV, leasebackRentPV, netCashPV, retainedEquity,
+        developmentCapexAvoidedPV, developmentRentPV, rvgExpectedPV, rvgMaxPayment, leaseLiabilityPV, offBalanceSheetPV,
+        developmentEquity,
     ]
-    /// MODEL.md section 4's `capacity` block.
-    public static let capacity: [Figure] = [retainedMW, divestedMW, aiReadyRetainedMW, aiReadyDivestedMW]
-    /// MODEL.md section 4's `training` figures (the GPU's name and the models aside).
+    /// MODEL.md section 4's `capacity` block, with section 7's developing MW.
+    public static let capacity: [Figure] = [
+        retainedMW, divestedMW, aiReadyRetainedMW, aiReadyDivestedMW, developingMW, aiReadyDevelopingMW,
+    ]
+    /// MODEL.md section 4's `training` figures (the GPU's name, models and alternatives aside).
     public static let training: [Figure] = [
         gpusFundable, powerNeededMW, gpuHoursPerYear, flopsPerYear, gpusDisplaced, gpuHoursForgonePerYear,
+        gpusHostableDeveloping,
+    ]
+    /// Section 7's development lines, as the capital-freed block and the financing pane show them.
+    public static let developmentFinancing: [Figure] = [
+        developmentCapexAvoidedPV, developmentRentPV, rvgExpectedPV, rvgMaxPayment, leaseLiabilityPV, offBalanceSheetPV,
+        developmentEquity,
     ]
 
     /// The capital-freed block as the review sheet reads it, top to bottom.
     public static let capitalFreed: [Figure] = [
-        grossProceeds, transactionCosts, gainOnSale, tax, netProceeds, avoidedCapexPV, capexFreed,
-        avoidedOpexPV, leasebackRentPV, netCashPV, bookValueReleased, retainedEquity,
+        grossProceeds, transactionCosts, gainOnSale, tax, netProceeds, avoidedCapexPV, developmentCapexAvoidedPV, capexFreed,
+        avoidedOpexPV, leasebackRentPV, developmentRentPV, rvgExpectedPV, netCashPV, bookValueReleased, retainedEquity,
     ]
     /// What `capdash diff` and the compare view set side by side (the reference models' runs follow).
     public static let compared: [Figure] = [
         grossProceeds, transactionCosts, gainOnSale, tax, netProceeds, bookValueReleased, avoidedCapexPV,
         capexFreed, avoidedOpexPV, leasebackRentPV, netCashPV, retainedEquity,
-        retainedMW, divestedMW, aiReadyRetainedMW, aiReadyDivestedMW,
+        developmentCapexAvoidedPV, developmentRentPV, rvgExpectedPV, leaseLiabilityPV, offBalanceSheetPV,
+        retainedMW, divestedMW, aiReadyRetainedMW, aiReadyDivestedMW, developingMW,
         gpusFundable, powerNeededMW, gpuHoursPerYear, gpusDisplaced,
     ]
     /// The few a glance needs: the compare pane's rows.
     public static let headline: [Figure] = [
-        capexFreed, netCashPV, grossProceeds, tax, leasebackRentPV, retainedEquity, retainedMW, divestedMW,
+        capexFreed, netCashPV, grossProceeds, tax, leasebackRentPV, developmentRentPV, retainedEquity, retainedMW, divestedMW,
         aiReadyDivestedMW, gpusFundable,
     ]
+
+    /// Whether a figure belongs to section 7: shown only where a scenario has developments.
+    public var isDevelopmentFigure: Bool {
+        Figure.developmentFinancing.contains { $0.key == key } || key == Figure.developingMW.key
+            || key == Figure.aiReadyDevelopingMW.key || key == Figure.gpusHostableDeveloping.key
+    }
 
     /// Every fixed figure, for the glossary and lookups by key.
     public static let all: [Figure] = finance + capacity + training

@@ -1,9 +1,12 @@
 /// A scenario kept evaluated as it is edited: each edit adjusts the running
-/// sums, so a toggle costs O(1) plus the cheap derived figures.
+/// sums, so a facility toggle costs O(1) plus the cheap derived figures.
+/// Developments are evaluated once each and again only when they or the
+/// assumptions change.
 public struct LiveScenario: Sendable {
     public private(set) var scenario: Scenario
     public private(set) var totals: PortfolioTotals
     private var regionTotals: [String: RegionTotals]
+    private var developments: [DevelopmentEvaluation]
     /// Facility warnings counted per toggle; the reports word them only when shown.
     private var facilityWarningCount: Int
     public private(set) var evaluation: Evaluation
@@ -13,10 +16,11 @@ public struct LiveScenario: Sendable {
         totals = PortfolioTotals(scenario.facilities)
         regionTotals = [:]
         for region in RegionTotals.summarize(scenario.facilities) { regionTotals[region.region] = region }
+        developments = scenario.developments.map { $0.evaluate(scenario.assumptions) }
         facilityWarningCount = scenario.facilities.reduce(0) { $0 + FacilityWarnings($1).count }
         evaluation = CapDashModel.evaluate(
             scenario, totals: totals, regions: regionTotals.values.sorted { $0.region.utf8.lexicographicallyPrecedes($1.region.utf8) },
-            warningCount: scenario.loadWarnings.count + facilityWarningCount)
+            developments: developments, warningCount: scenario.loadWarnings.count + facilityWarningCount)
     }
 
     public mutating func apply(_ edit: ScenarioEdit) {
@@ -32,6 +36,11 @@ public struct LiveScenario: Sendable {
             replace(index) { $0.retainedStake = to }
         case .assumptions(_, let to):
             scenario.assumptions = to
+            // Discount rate and the default stake move every development.
+            developments = scenario.developments.map { $0.evaluate(to) }
+        case .development(let index, _, let to):
+            scenario.developments[index] = to
+            developments[index] = to.evaluate(scenario.assumptions)
         case .batch(let edits):
             for edit in edits { applyWithoutEvaluating(edit) }
         }
@@ -52,6 +61,7 @@ public struct LiveScenario: Sendable {
     private mutating func reevaluate() {
         let regions = regionTotals.values.sorted { $0.region.utf8.lexicographicallyPrecedes($1.region.utf8) }
         evaluation = CapDashModel.evaluate(
-            scenario, totals: totals, regions: regions, warningCount: scenario.loadWarnings.count + facilityWarningCount)
+            scenario, totals: totals, regions: regions, developments: developments,
+            warningCount: scenario.loadWarnings.count + facilityWarningCount)
     }
 }

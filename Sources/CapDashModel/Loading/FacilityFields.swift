@@ -50,7 +50,8 @@ struct FacilityCollector {
     }
 
     private(set) var facilities: [Facility] = []
-    private var firstPositionOfID: [String: SourcePosition] = [:]
+    /// Where each id was first seen, for duplicates here and among developments.
+    private(set) var firstPositionOfID: [String: SourcePosition] = [:]
     /// Facilities rejected so far; keeps key paths counting file order.
     private var skipped = 0
 
@@ -79,7 +80,7 @@ struct FacilityCollector {
         }
         let errorsBefore = reader.errors.count
 
-        let id = present(.id).flatMap { readID($0, path(.id), &reader) }
+        let id = present(.id).flatMap { Self.readID($0, path(.id), &reader) }
         let name = present(.name).flatMap { reader.nonEmptyText($0, path(.name), what: "a facility name") }
         let region = present(.region).flatMap { reader.nonEmptyText($0, path(.region), what: "a region like US or EU") }
         let country = present(.country).flatMap { reader.text($0, path(.country), what: "a country code like US") }
@@ -133,7 +134,7 @@ struct FacilityCollector {
         return true
     }
 
-    private func readID(_ field: RawField, _ path: String, _ reader: inout FieldReader) -> String? {
+    static func readID(_ field: RawField, _ path: String, _ reader: inout FieldReader) -> String? {
         guard let id = reader.text(field, path, what: "an id") else { return nil }
         guard FacilityID.isValid(id) else {
             reader.error(field.position, path, "expected an id of 1-64 letters, digits, '.', '_' or '-', found \(field.found)")

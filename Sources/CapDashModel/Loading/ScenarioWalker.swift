@@ -3,6 +3,8 @@ struct ScenarioWalker {
     var reader: FieldReader
     /// Where each assumption's value stands, for in-place saves.
     private(set) var assumptionPositions: [AssumptionKey: SourcePosition] = [:]
+    /// Facility ids with where they stand, so developments cannot reuse them.
+    private var facilityIDs: [String: (file: String?, position: SourcePosition)] = [:]
     /// Entries merge keys (`<<`) may copy in one file; nested merges of aliases
     /// could otherwise make a small file cost seconds.
     private var mergeBudget = 100_000
@@ -12,7 +14,7 @@ struct ScenarioWalker {
     }
 
     private enum TopKey: String, CaseIterable {
-        case schema, name, currency, notes, assumptions, facilities, sensitivity
+        case schema, name, currency, notes, assumptions, facilities, developments, sensitivity
         case asOf = "as_of"
         case facilitiesCSV = "facilities_csv"
     }
@@ -76,16 +78,27 @@ struct ScenarioWalker {
             scenario.sensitivity = sensitivity(from: entry.value)
         }
 
+        // Developments alone make a scenario too (section 7): then facilities may be absent or empty.
+        let hasDevelopments = byKey[.developments].map { entry -> Bool in
+            if case .sequence(let items) = entry.value.content { return !items.isEmpty }
+            return !entry.value.isNull
+        } ?? false
         switch (byKey[.facilities], byKey[.facilitiesCSV]) {
         case (nil, nil):
-            reader.error(root.position, "facilities", "missing required key 'facilities' (or facilities_csv)")
+            if !hasDevelopments {
+                reader.error(root.position, "facilities", "missing required key 'facilities' (or facilities_csv, or developments)")
+            }
         case (.some, .some(let csv)):
             reader.error(csv.keyPosition, "facilities_csv", "give either facilities or facilities_csv, not both")
         case (.some(let list), nil):
-            scenario.facilities = facilities(from: list.value)
+            scenario.facilities = facilities(from: list.value, allowEmpty: hasDevelopments)
         case (nil, .some(let csv)):
             scenario.facilities = facilitiesFromCSV(csv)
             scenario.facilitiesFile = scenario.facilities.first?.source.file
+        }
+        if let entry = byKey[.developments], !entry.value.isNull {
+            var developments = DevelopmentReader(idPositions: facilityIDs)
+            scenario.developments = developments.developments(from: entry.value, walker: &self)
         }
         scenario.assumptionPositions = assumptionPositions
         return scenario
@@ -167,7 +180,7 @@ struct ScenarioWalker {
     private mutating func assumptions(from node: YAMLNode) -> Assumptions {
         var assumptions = Assumptions()
         guard let entries = entries(of: node, path: "assumptions") else { return assumptions }
-        let known = AssumptionKey.names.filter { !$0.hasPrefix("gpu.") } + ["gpu", "reference_models"]
+        let known = AssumptionKey.names.filter { !$0.hasPrefix("gpu.") } + ["gpu", "gpu_alternatives", "reference_models"]
         for entry in entries {
             let path = "assumptions.\(entry.key)"
             switch entry.key {
@@ -183,6 +196,8 @@ struct ScenarioWalker {
                 }
             case "reference_models":
                 if let models = referenceModels(from: entry.value, path: path) { assumptions.referenceModels = models }
+            case "gpu_alternatives":
+                if !entry.value.isNull { assumptions.gpuAlternatives = gpuAlternatives(from: entry.value, path: path) }
             default:
                 guard let key = AssumptionKey(rawValue: entry.key), !entry.key.hasPrefix("gpu.") else {
                     reader.unknownKey(entry.key, at: entry.keyPosition, parentPath: "assumptions", known: known)
@@ -193,6 +208,39 @@ struct ScenarioWalker {
             }
         }
         return assumptions
+    }
+
+    /// `gpu_alternatives`: GPUs in the same form as `gpu`, a preset or explicit keys
+    /// (then name, unit_capex, power_kw and peak_flops are all needed); mfu 0.40 unless given.
+    private mutating func gpuAlternatives(from node: YAMLNode, path: String) -> [GPUAssumptions] {
+        guard case .sequence(let items) = node.content else {
+            reader.error(node.position, path, "expected a list of GPUs (a preset, or name, unit_capex, power_kw, peak_flops), found \(RawField(node).found)")
+            return []
+        }
+        var alternatives: [GPUAssumptions] = []
+        for (index, item) in items.enumerated() {
+            let base = "\(path)[\(index)]"
+            guard let entries = entries(of: item, path: base) else { continue }
+            var scratch = Assumptions()
+            var valid = true
+            for entry in entries {
+                guard let key = AssumptionKey(rawValue: "gpu.\(entry.key)") else {
+                    reader.unknownKey(entry.key, at: entry.keyPosition, parentPath: base, known: Self.gpuKeys)
+                    valid = false
+                    continue
+                }
+                valid = key.read(RawField(entry.value), path: "\(base).\(entry.key)", into: &scratch, reader: &reader) && valid
+            }
+            if scratch.gpu.preset == nil {
+                let given = Set(entries.map(\.key))
+                for key in GPUKey.allCases where key != .mfu && !given.contains(key.rawValue) {
+                    reader.error(item.position, "\(base).\(key.rawValue)", "missing required key '\(key.rawValue)' (or give a preset)")
+                    valid = false
+                }
+            }
+            if valid { alternatives.append(scratch.gpu) }
+        }
+        return alternatives
     }
 
     private mutating func referenceModels(from node: YAMLNode, path: String) -> [ReferenceModel]? {
@@ -276,12 +324,13 @@ struct ScenarioWalker {
 
     // MARK: Facilities
 
-    private mutating func facilities(from node: YAMLNode) -> [Facility] {
+    private mutating func facilities(from node: YAMLNode, allowEmpty: Bool) -> [Facility] {
+        if allowEmpty && node.isNull { return [] }
         guard case .sequence(let items) = node.content else {
             reader.error(node.position, "facilities", "expected a list of facilities, found \(RawField(node).found)")
             return []
         }
-        guard !items.isEmpty else {
+        guard !items.isEmpty || allowEmpty else {
             reader.error(node.position, "facilities", "expected at least one facility, found an empty list")
             return []
         }
@@ -302,6 +351,7 @@ struct ScenarioWalker {
             }
             if !collector.add(fields, at: item.position, reader: &reader) || reader.hasTooManyErrors { break }
         }
+        for (id, position) in collector.firstPositionOfID { facilityIDs[id] = (reader.file, position) }
         return collector.facilities
     }
 
@@ -322,6 +372,9 @@ struct ScenarioWalker {
         var csvReader = FieldReader(file: path)
         let facilities = FacilitiesCSV.read(bytes, reader: &csvReader)
         reader.absorb(csvReader)
+        for facility in facilities where facilityIDs[facility.id] == nil {
+            facilityIDs[facility.id] = (path, facility.source.item ?? SourcePosition(line: 1, column: 1))
+        }
         return facilities
     }
 }

@@ -11,12 +11,18 @@ public enum ScenarioYAMLWriter {
         if let asOf = scenario.asOf { lines.append("as_of: \(asOf)") }
         if let notes = scenario.notes { lines.append("notes: \(quoted(notes))") }
         lines.append("assumptions:")
-        for key in AssumptionKey.allCases where !key.rawValue.hasPrefix("gpu.") {
+        for key in AssumptionKey.allCases where key.gpuKey == nil && key != .gpuPreset {
             lines.append("  \(key.rawValue): \(key.yamlText(in: a))")
         }
         lines.append("  gpu:")
-        for key in AssumptionKey.allCases where key.rawValue.hasPrefix("gpu.") {
-            lines.append("    \(key.rawValue.dropFirst(4)): \(key.yamlText(in: a))")
+        lines += gpu(a.gpu, indent: "    ")
+        if let alternatives = a.gpuAlternatives {
+            lines.append("  gpu_alternatives:")
+            for alternative in alternatives {
+                var entry = gpu(alternative, indent: "      ")
+                entry[0] = "    - " + entry[0].dropFirst(6)
+                lines += entry
+            }
         }
         lines.append("  reference_models:")
         for model in a.referenceModels {
@@ -44,7 +50,59 @@ public enum ScenarioYAMLWriter {
             if let close = facility.expectedClose { lines.append("    expected_close: \(close)") }
             if let probability = facility.closeProbability { lines.append("    close_probability: \(number(probability))") }
         }
+        if !scenario.developments.isEmpty {
+            lines.append("developments:")
+            for development in scenario.developments { lines += self.development(development) }
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A GPU as its preset plus the keys that override it, or every key when it has no preset.
+    static func gpu(_ gpu: GPUAssumptions, indent: String) -> [String] {
+        var lines: [String] = []
+        if let preset = gpu.preset { lines.append(indent + "preset: " + quoted(preset)) }
+        var assumptions = Assumptions()
+        assumptions.gpu = gpu
+        for key in AssumptionKey.allCases {
+            guard let gpuKey = key.gpuKey, gpu.preset == nil || gpu.explicitKeys.contains(gpuKey) || (gpuKey == .mfu && gpu.mfu != 0.40) else {
+                continue
+            }
+            lines.append(indent + gpuKey.rawValue + ": " + key.yamlText(in: assumptions))
+        }
+        return lines
+    }
+
+    static func development(_ development: Development) -> [String] {
+        var lines = [
+            "  - id: \(development.id)",
+            "    name: \(quoted(development.name))",
+            "    region: \(quoted(development.region))",
+            "    capacity_mw: \(number(development.capacityMW))",
+            "    ai_ready: \(development.aiReady)",
+            "    development_cost: \(number(development.developmentCost))",
+            "    build_years: \(development.buildYears)",
+            "    financing: \(development.financing.rawValue)",
+        ]
+        if let stake = development.retainedStake { lines.append("    retained_stake: \(number(stake))") }
+        let lease = development.lease
+        lines += [
+            "    lease:",
+            "      yield_on_cost: \(number(lease.yieldOnCost))",
+            "      escalation: \(number(lease.escalation))",
+        ]
+        if let start = lease.startYear { lines.append("      start_year: \(start)") }
+        lines.append("      firm_years: \(lease.firmYears)")
+        if let expected = lease.expectedYears { lines.append("      expected_years: \(expected)") }
+        lines.append("      exit_probability: \(number(lease.exitProbability))")
+        if let guarantee = development.guarantee {
+            lines += [
+                "    residual_value_guarantee:",
+                "      amount: \(number(guarantee.amount))",
+                "      decline_years: \(guarantee.declineYears)",
+                "      fair_value_ratio: \(number(guarantee.fairValueRatio))",
+            ]
+        }
+        return lines
     }
 
     static func number(_ value: Double) -> String {

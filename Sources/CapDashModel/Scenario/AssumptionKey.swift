@@ -7,6 +7,8 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
     case leasebackCapRate = "leaseback_cap_rate"
     case pue
     case contributeRetainedStake = "contribute_retained_stake"
+    /// A GPU generation's figures at once (MODEL.md section 8); explicit gpu keys still win.
+    case gpuPreset = "gpu.preset"
     case gpuName = "gpu.name"
     case gpuUnitCapex = "gpu.unit_capex"
     case gpuPowerKW = "gpu.power_kw"
@@ -15,7 +17,7 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
 
     public static let names = allCases.map(\.rawValue)
 
-    /// The numeric value in `assumptions`, nil for the GPU's name.
+    /// The numeric value in `assumptions`, nil for the GPU's name and preset.
     public func value(in assumptions: Assumptions) -> Double? {
         switch self {
         case .taxRate: assumptions.taxRate
@@ -25,7 +27,7 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
         case .leasebackCapRate: assumptions.leasebackCapRate
         case .pue: assumptions.pue
         case .contributeRetainedStake: assumptions.contributeRetainedStake
-        case .gpuName: nil
+        case .gpuPreset, .gpuName: nil
         case .gpuUnitCapex: assumptions.gpu.unitCapex
         case .gpuPowerKW: assumptions.gpu.powerKW
         case .gpuPeakFlops: assumptions.gpu.peakFlops
@@ -35,8 +37,23 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
 
     /// The value as comparable text: the exact number, or the GPU's name.
     public func text(in assumptions: Assumptions) -> String {
-        if self == .gpuName { return assumptions.gpu.name }
-        return value(in: assumptions).map(Numbers.plain) ?? ""
+        switch self {
+        case .gpuName: assumptions.gpu.name
+        case .gpuPreset: assumptions.gpu.preset ?? ""
+        default: value(in: assumptions).map(Numbers.plain) ?? ""
+        }
+    }
+
+    /// The GPU key this assumption sets, if it is one (`gpu.unit_capex` is `.unitCapex`).
+    public var gpuKey: GPUKey? {
+        switch self {
+        case .gpuName: .name
+        case .gpuUnitCapex: .unitCapex
+        case .gpuPowerKW: .powerKW
+        case .gpuPeakFlops: .peakFlops
+        case .gpuMFU: .mfu
+        default: nil
+        }
     }
 
     /// Interprets `field` with this key's rule and stores it; false (with a diagnostic) when invalid.
@@ -46,6 +63,11 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
         case .gpuName:
             guard let name = reader.nonEmptyText(field, path, what: "a GPU name") else { return false }
             assumptions.gpu.name = name
+            assumptions.gpu.explicitKeys.insert(.name)
+            return true
+        case .gpuPreset:
+            guard let preset = Self.readPreset(field, path, &reader) else { return false }
+            assumptions.gpu.apply(preset)
             return true
         case .horizonYears:
             guard let years = reader.wholeNumber(field, path, in: 1...100, what: "a whole number of years") else {
@@ -80,7 +102,7 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
             reader.number(field, path, expected: "peak FLOP/s > 0 (like 989e12)") { $0 > 0 }
         case .gpuMFU:
             reader.number(field, path, expected: "an MFU in (0, 1] (like 0.40)") { $0 > 0 && $0 <= 1 }
-        case .horizonYears, .gpuName:
+        case .horizonYears, .gpuName, .gpuPreset:
             nil
         }
     }
@@ -95,12 +117,25 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
         case .leasebackCapRate: assumptions.leasebackCapRate = value
         case .pue: assumptions.pue = value
         case .contributeRetainedStake: assumptions.contributeRetainedStake = value
-        case .gpuName: break
+        case .gpuName, .gpuPreset: break
         case .gpuUnitCapex: assumptions.gpu.unitCapex = value
         case .gpuPowerKW: assumptions.gpu.powerKW = value
         case .gpuPeakFlops: assumptions.gpu.peakFlops = value
         case .gpuMFU: assumptions.gpu.mfu = value
         }
+        // A GPU value set by hand is explicit: a preset applied later keeps it.
+        if let key = gpuKey { assumptions.gpu.explicitKeys.insert(key) }
+    }
+
+    /// A preset name, exactly as the table spells it, with a did-you-mean.
+    static func readPreset(_ field: RawField, _ path: String, _ reader: inout FieldReader) -> GPUPreset? {
+        guard let name = reader.nonEmptyText(field, path, what: "a GPU preset like GB200 NVL72") else { return nil }
+        if let preset = GPUPreset.named(name) { return preset }
+        let known = GPUPreset.names
+        reader.error(
+            field.position, path,
+            "unknown GPU preset \(field.found)" + Suggestions.didYouMean(name, among: known, fallback: known))
+        return nil
     }
 
     /// Sets this assumption from text typed by a user (`--set`, the dashboard's `e`),

@@ -6,6 +6,8 @@ public struct Scenario: Sendable, Equatable {
     public var notes: String?
     public var assumptions = Assumptions()
     public var facilities: [Facility]
+    /// New campuses a partner may build and lease back (MODEL.md section 7), in file order.
+    public var developments: [Development] = []
     /// The file it came from, as the user named it; nil for the built-in example.
     public var file: String?
     /// Warnings found while loading that do not depend on dispositions.
@@ -26,5 +28,10 @@ public struct Scenario: Sendable, Equatable {
     /// Index of the facility with this id, if any.
     public func index(ofFacility id: String) -> Int? {
         facilities.firstIndex { $0.id == id }
+    }
+
+    /// Index of the development with this id, if any.
+    public func index(ofDevelopment id: String) -> Int? {
+        developments.firstIndex { $0.id == id }
     }
 }
