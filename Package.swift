@@ -34,6 +34,8 @@ let package = Package(
         // The only code that touches ncurses.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CapDashTerminal", dependencies: ["CNcurses", "CapDashUI"]),
+        // COIN-OR CBC (coinor-libcbc-dev): the C interface, linked from CbcSolver and Cbc.
+        .systemLibrary(name: "CCbc", path: "Sources/CCbc"),
         .executableTarget(
             name: "capdash",
             dependencies: [
