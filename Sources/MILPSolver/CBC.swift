@@ -5,6 +5,37 @@ import Synchronization
 /// solves must not run at the same time; this lock makes concurrent callers take turns.
 private let cbcLock = Mutex<Void>(())
 
+/// Present while a solve that can be cancelled runs: the cut callback reads the flag and records
+/// whether it stopped the search.
+private final class InterruptContext: Sendable {
+    let cancellation: SolveCancellation
+    let interrupted = Atomic<Bool>(false)
+    init(cancellation: SolveCancellation) { self.cancellation = cancellation }
+}
+
+/// Cut callback: CBC calls it at every cut round (root and tree nodes). When the flag is set it adds
+/// a cut no point satisfies (column 0 beyond its bound), so every open node is infeasible and the
+/// branch and bound ends at once, keeping the incumbent.
+private let interruptCallback: cbc_cut_callback = { osi, cuts, appData in
+    guard let osi, let cuts, let appData else { return }
+    let context = Unmanaged<InterruptContext>.fromOpaque(appData).takeUnretainedValue()
+    guard context.cancellation.isCancelled, Osi_getNumCols(osi) > 0,
+        let lower = Osi_getColLower(osi), let upper = Osi_getColUpper(osi)
+    else { return }
+    context.interrupted.store(true, ordering: .relaxed)
+    var column: Int32 = 0
+    var one = 1.0
+    if upper[0] < 1e20 {
+        OsiCuts_addRowCut(cuts, 1, &column, &one, CChar(UInt8(ascii: "G")), upper[0] + 1)
+    } else if lower[0] > -1e20 {
+        OsiCuts_addRowCut(cuts, 1, &column, &one, CChar(UInt8(ascii: "L")), lower[0] - 1)
+    } else {
+        let value = Osi_getColSolution(osi)?[0] ?? 0
+        OsiCuts_addRowCut(cuts, 1, &column, &one, CChar(UInt8(ascii: "G")), value + 1)
+        OsiCuts_addRowCut(cuts, 1, &column, &one, CChar(UInt8(ascii: "L")), value - 1)
+    }
+}
+
 /// COIN-OR's infinity.
 private let coinInfinity = Double.greatestFiniteMagnitude
 
@@ -13,13 +44,13 @@ private func coinBound(_ value: Double) -> Double {
 }
 
 extension MixedIntegerProgram {
-    /// Solves the program with CBC, silently, stopping after `timeLimit` wall-clock seconds.
-    /// Callable from any thread; concurrent solves take turns.
+    /// Solves the program with CBC, silently, stopping after `timeLimit` wall-clock seconds or when
+    /// `cancellation` is cancelled. Callable from any thread; concurrent solves take turns.
     ///
     /// `initialSolution` (values by variable index, e.g. from a greedy heuristic) is a MIP start:
     /// CBC takes its integer values, completes the continuous ones, and ignores it if infeasible.
     public func solve(
-        timeLimit: Double, initialSolution: [Double]? = nil
+        timeLimit: Double, cancellation: SolveCancellation? = nil, initialSolution: [Double]? = nil
     ) -> Solution {
         precondition(timeLimit > 0, "time limit must be positive")
         precondition(initialSolution == nil || initialSolution!.count == variableCount, "one start value per variable")
@@ -29,9 +60,12 @@ extension MixedIntegerProgram {
             let elapsed = clock.now - start
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         }
+        let cancelledResult = { Solution(status: .cancelled, values: [], objectiveValue: nil, bestBound: nil, relativeGap: nil, seconds: seconds()) }
+        if cancellation?.isCancelled == true { return cancelledResult() }
         return cbcLock.withLock { _ -> Solution in
+            if cancellation?.isCancelled == true { return cancelledResult() }
             let remaining = max(0.01, timeLimit - seconds())
-            var outcome = runCBC(timeLimit: remaining, initialSolution: initialSolution)
+            var outcome = runCBC(timeLimit: remaining, cancellation: cancellation, initialSolution: initialSolution)
             outcome.seconds = seconds()
             outcome.objective = objective
             outcome.sense = sense
@@ -40,7 +74,7 @@ extension MixedIntegerProgram {
     }
 
     /// Builds the CBC model (bulk load of the column-major matrix), solves it, reads the result.
-    private func runCBC(timeLimit: Double, initialSolution: [Double]?) -> Outcome {
+    private func runCBC(timeLimit: Double, cancellation: SolveCancellation?, initialSolution: [Double]?) -> Outcome {
         let n = variableCount
         if n == 0 {
             // Nothing to decide (CBC finds no solution here): every row reads 0 <relation> rhs.
@@ -108,7 +142,12 @@ extension MixedIntegerProgram {
             Cbc_setMIPStartI(model, Int32(indices.count), indices, startValues)
         }
 
-        _ = Cbc_solve(model)
+        let context = cancellation.map(InterruptContext.init)
+        if let context {
+            Cbc_addCutCallback(model, interruptCallback, "capdash-interrupt", Unmanaged.passUnretained(context).toOpaque())
+        }
+        withExtendedLifetime(context) { _ = Cbc_solve(model) }
+        let interrupted = context?.interrupted.load(ordering: .relaxed) == true
 
         var values: [Double] = []
         if let best = Cbc_bestSolution(model) {
@@ -120,7 +159,9 @@ extension MixedIntegerProgram {
         }
         let bound = Cbc_getBestPossibleObjValue(model)
         let status: Solution.Status
-        if !values.isEmpty {
+        if interrupted {
+            status = .cancelled
+        } else if !values.isEmpty {
             status = Cbc_isProvenOptimal(model) != 0 ? .optimal : .feasible
         } else if Cbc_isProvenInfeasible(model) != 0 {
             status = .infeasible

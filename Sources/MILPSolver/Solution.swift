@@ -12,6 +12,9 @@ public struct Solution: Sendable {
         case unbounded
         /// The time limit (or numerical trouble) ended the search before any feasible solution.
         case noSolutionFound
+        /// Cancelled through a `SolveCancellation`; `values` holds the incumbent if there was one,
+        /// without bound or gap.
+        case cancelled
     }
 
     public let status: Status
