@@ -19,6 +19,10 @@ extension MILP {
             let solution = program.solve(timeLimit: 60, cancellation: cancellation)
             #expect(solution.status == .cancelled)
             #expect(!solution.hasSolution)
+            let lexicographic = program.solveLexicographically(
+                [.minimize([(program.variables[0], 1)])], timeLimit: 60, cancellation: cancellation)
+            #expect(lexicographic.wasCancelled)
+            #expect(lexicographic.objectiveValues == nil)
         }
 
         @Test func cancelStopsARunningSolve() async throws {
@@ -37,6 +41,25 @@ extension MILP {
                 // The incumbent it stopped with is a real solution.
                 #expect(program.isFeasible(result.values))
             }
+        }
+
+        @Test func cancelStopsALexicographicSolve() async throws {
+            var built = marketSplit(rows: 6, columns: 50, seed: 4)
+            let first = LinearExpression(built.variables.filter { built.kind(of: $0) == .continuous }.map { ($0, 1) })
+            let count = built.variables.filter { built.kind(of: $0) == .integer }.map { ($0, 1.0) }
+            built.addConstraint(terms: count, relation: .lessOrEqual, rhs: 40)
+            let program = built
+            let cancellation = SolveCancellation()
+            async let solution = onThread {
+                program.solveLexicographically(
+                    [Objective(first, sense: .minimize), .maximize(count)], timeLimit: 60, cancellation: cancellation)
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            cancellation.cancel()
+            let result = await solution
+            #expect(result.wasCancelled)
+            #expect(!result.allProvenOptimal)
+            #expect(result.stages.last?.status == .cancelled)
         }
     }
 }
