@@ -38,6 +38,8 @@ let package = Package(
         // COIN-OR CBC (coinor-libcbc-dev) and the generic MILP layer over it; no capdash types here.
         .systemLibrary(name: "CCbc", path: "Sources/CCbc"),
         .target(name: "MILPSolver", dependencies: ["CCbc"]),
+        // Rerunnable solve-time measurement on random portfolio-shaped programs (not a test).
+        .executableTarget(name: "milp-bench", dependencies: ["MILPSolver"]),
         .executableTarget(
             name: "capdash",
             dependencies: [
@@ -46,7 +48,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CapDashModelTests", dependencies: ["CapDashModel", "CapDashReport"]),
-        .testTarget(name: "MILPSolverTests", dependencies: ["MILPSolver"]),
+        .testTarget(name: "MILPSolverTests", dependencies: ["MILPSolver", "milp-bench"]),
         .testTarget(name: "CapDashReportTests", dependencies: ["CapDashReport", "CapDashModel"]),
         .testTarget(
             name: "CapDashUITests", dependencies: ["CapDashUI", "CapDashModel", "CapDashReport"], exclude: ["Golden"]),
