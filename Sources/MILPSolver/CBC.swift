@@ -13,9 +13,11 @@ private final class InterruptContext: Sendable {
     init(cancellation: SolveCancellation) { self.cancellation = cancellation }
 }
 
-/// Cut callback: CBC calls it at every cut round (root and tree nodes). When the flag is set it adds
-/// a cut no point satisfies (column 0 beyond its bound), so every open node is infeasible and the
-/// branch and bound ends at once, keeping the incumbent.
+/// Cut callback: CBC calls it in its cut rounds, at the root and at tree nodes (also inside the small
+/// sub-MIPs of its heuristics). When the flag is set it adds a cut no point satisfies (column 0
+/// beyond its bound), so every open node is infeasible and branch and bound ends with its incumbent.
+/// The C API has no other way in: the message callback cannot stop anything, and CBC's own SIGINT
+/// handler is off for models made by Cbc_newModel.
 private let interruptCallback: cbc_cut_callback = { osi, cuts, appData in
     guard let osi, let cuts, let appData else { return }
     let context = Unmanaged<InterruptContext>.fromOpaque(appData).takeUnretainedValue()

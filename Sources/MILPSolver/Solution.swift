@@ -12,8 +12,8 @@ public struct Solution: Sendable {
         case unbounded
         /// The time limit (or numerical trouble) ended the search before any feasible solution.
         case noSolutionFound
-        /// Cancelled through a `SolveCancellation`; `values` holds the incumbent if there was one,
-        /// without bound or gap.
+        /// Stopped by a `SolveCancellation`; `values` holds the incumbent if there was one, without
+        /// bound or gap. A solve that ends before CBC sees the flag reports its real status instead.
         case cancelled
     }
 
