@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "capdash", targets: ["capdash"]),
         .library(name: "CapDashModel", targets: ["CapDashModel"]),
         .library(name: "CapDashReport", targets: ["CapDashReport"]),
+        .library(name: "MILPSolver", targets: ["MILPSolver"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -34,6 +35,11 @@ let package = Package(
         // The only code that touches ncurses.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CapDashTerminal", dependencies: ["CNcurses", "CapDashUI"]),
+        // COIN-OR CBC (coinor-libcbc-dev) and the generic MILP layer over it; no capdash types here.
+        .systemLibrary(name: "CCbc", path: "Sources/CCbc"),
+        .target(name: "MILPSolver", dependencies: ["CCbc"]),
+        // Rerunnable solve-time measurement on random portfolio-shaped programs (not a test).
+        .executableTarget(name: "milp-bench", dependencies: ["MILPSolver"]),
         .executableTarget(
             name: "capdash",
             dependencies: [
@@ -42,6 +48,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CapDashModelTests", dependencies: ["CapDashModel", "CapDashReport"]),
+        .testTarget(name: "MILPSolverTests", dependencies: ["MILPSolver", "milp-bench"]),
         .testTarget(name: "CapDashReportTests", dependencies: ["CapDashReport", "CapDashModel"]),
         .testTarget(
             name: "CapDashUITests", dependencies: ["CapDashUI", "CapDashModel", "CapDashReport"], exclude: ["Golden"]),
