@@ -27,8 +27,13 @@ public enum Action: Sendable {
     case setDisposition(facility: Int, Disposition)
     /// A contributed facility's own stake, stepped by 5 points.
     case stepStake(facility: Int, by: Int)
-    case stepAssumption(AssumptionKey, by: Int)
-    case editAssumption(AssumptionKey)
+    case setFinancing(development: Int, Financing)
+    /// A development's own stake, stepped by 5 points.
+    case stepDevelopmentStake(development: Int, by: Int)
+    /// The scenario's GPU becomes the next preset or alternative.
+    case cycleGPU
+    case stepSetting(Setting, by: Int)
+    case editSetting(Setting)
     case undo, redo, reset
     /// y / n / Esc on an offer (a recovery file, a goal-seek plan).
     case accept, decline

@@ -11,14 +11,16 @@ public struct DashboardState: Sendable {
         case timeline
         /// Side by side with a second scenario (`C`).
         case comparison
+        /// What partner financing frees now and costs later, year by year (`D`).
+        case developmentFinancing
     }
 
     public enum Mode: Sendable, Equatable {
         case normal
         /// Typing a filter after `/`.
         case filtering
-        /// Typing an exact value for an assumption after `e`.
-        case editing(AssumptionKey, String)
+        /// Typing an exact value for an assumption or a lease term after `e`.
+        case editing(Setting, String)
         /// The key list (`?`), or the glossary of figures; `scroll` is the first line shown.
         case help(HelpPage, scroll: Int)
         /// A recovery file from an earlier session: y restores it, n discards it, Esc decides later.
@@ -61,6 +63,7 @@ public struct DashboardState: Sendable {
     public internal(set) var tornado: SensitivityAnalysis?
     public internal(set) var timeline: DealTimeline?
     public internal(set) var comparison: ScenarioComparison?
+    public internal(set) var developmentSchedule: DevelopmentSchedule?
     /// A second scenario to compare with (`capdash A B`, or picked with `C`).
     public internal(set) var other: Scenario? {
         didSet { refreshAnalysis() }
@@ -76,10 +79,12 @@ public struct DashboardState: Sendable {
     private var matches: [Int]
     private var matchesFilter = ""
     private var search: SearchIndex
-    /// Position of the selected facility in `rows.order`.
+    private var developmentSearch: SearchIndex
+    /// Position of the selected row: facilities first, then developments.
     public internal(set) var cursor = 0
     /// First display row of the facilities table on screen.
     public internal(set) var scroll = 0
+    /// The row of `Setting.all` under the cursor in the assumptions view.
     public internal(set) var assumptionCursor = 0
     /// The figure under the cursor while the figure panes have focus (`i`).
     public internal(set) var figureCursor = 0
@@ -111,7 +116,10 @@ public struct DashboardState: Sendable {
         sorted = SortOrder.file.order(scenario.facilities)
         matches = sorted
         search = SearchIndex(scenario.facilities)
-        rows = FacilityRows(matches: sorted, scenario.facilities)
+        developmentSearch = SearchIndex(scenario.developments)
+        rows = FacilityRows(
+            matches: sorted, scenario.facilities, developments: Array(scenario.developments.indices),
+            showsDevelopments: !scenario.developments.isEmpty)
         self.size = size
         self.themeNames = themeNames.isEmpty ? ["dark"] : themeNames
         if let theme, let index = self.themeNames.firstIndex(of: theme) { themeIndex = index }
@@ -123,11 +131,20 @@ public struct DashboardState: Sendable {
     public var themeName: String { themeNames[themeIndex] }
 
     /// Unsaved changes exist.
-    public var isDirty: Bool { changedFacilities > 0 || scenario.assumptions != loaded.assumptions }
+    public var isDirty: Bool {
+        changedFacilities > 0 || scenario.assumptions != loaded.assumptions || scenario.developments != loaded.developments
+    }
 
-    /// The facility under the cursor, if the filter leaves any.
+    /// The facility under the cursor, if the cursor is on one.
     public var selectedFacility: Int? {
-        rows.order.indices.contains(cursor) ? rows.order[cursor] : nil
+        if case .facility(let index) = rows.item(at: cursor) { return index }
+        return nil
+    }
+
+    /// The development under the cursor, if the cursor is on one.
+    public var selectedDevelopment: Int? {
+        if case .development(let index) = rows.item(at: cursor) { return index }
+        return nil
     }
 
     /// Applies an edit, keeping dirty tracking and the visible rows in step.
@@ -153,13 +170,14 @@ public struct DashboardState: Sendable {
         tornado = pane == .sensitivity ? SensitivityAnalysis(scenario) : nil
         timeline = pane == .timeline ? DealTimeline(scenario) : nil
         comparison = pane == .comparison ? other.map { ScenarioComparison(scenario, $0) } : nil
+        developmentSchedule = pane == .developmentFinancing ? DevelopmentSchedule(scenario) : nil
     }
 
     /// Rebuilds the visible rows, keeping the cursor on the same facility when it is still shown.
     /// O(facilities) at most: sorting happens only on a sort change, and typing
     /// more of a filter only narrows the previous matches.
     mutating func refreshRows(resort: Bool = false) {
-        let selected = selectedFacility
+        let selected = rows.item(at: cursor)
         if resort {
             sorted = sort.order(scenario.facilities)
             matchesFilter = "\u{0}"  // forces a fresh match below
@@ -170,9 +188,13 @@ public struct DashboardState: Sendable {
             matches = filter.isEmpty ? sorted : base.filter { search.matches($0, needle) }
             matchesFilter = filter
         }
-        rows = FacilityRows(matches: matches, scenario.facilities)
-        if let selected, let position = rows.position(ofFacility: selected) {
-            cursor = position
+        let needle = SearchIndex.folded(filter)
+        let developments = scenario.developments.indices.filter { filter.isEmpty || developmentSearch.matches($0, needle) }
+        rows = FacilityRows(matches: matches, scenario.facilities, developments: developments, showsDevelopments: !scenario.developments.isEmpty)
+        switch selected {
+        case .facility(let index): if let position = rows.position(ofFacility: index) { cursor = position }
+        case .development(let index): if let position = rows.position(ofDevelopment: index) { cursor = position }
+        case nil: break
         }
         cursor = max(0, min(cursor, rows.count - 1))
     }
@@ -188,16 +210,18 @@ public struct DashboardState: Sendable {
             adopt(loaded: scenario, replacingLive: false)
             return
         }
-        guard saved.facilities.map(\.id) == scenario.facilities.map(\.id) else {
+        guard saved.facilities.map(\.id) == scenario.facilities.map(\.id), saved.developments.map(\.id) == scenario.developments.map(\.id) else {
             adopt(loaded: saved, replacingLive: true)
             return
         }
         let sameDecisions = zip(saved.facilities, scenario.facilities).allSatisfy {
             $0.disposition == $1.disposition && $0.retainedStake == $1.retainedStake
-        } && saved.assumptions == scenario.assumptions
+        } && zip(saved.developments, scenario.developments).allSatisfy { $0.sameDecisions(as: $1) }
+            && saved.assumptions == scenario.assumptions
         if sameDecisions {
             live = LiveScenario(saved)
             search = SearchIndex(saved.facilities)
+            developmentSearch = SearchIndex(saved.developments)
             refreshRows(resort: true)
         }
         adopt(loaded: saved, replacingLive: false)
@@ -211,6 +235,7 @@ public struct DashboardState: Sendable {
             undoStack = []
             redoStack = []
             search = SearchIndex(scenario.facilities)
+            developmentSearch = SearchIndex(scenario.developments)
             refreshRows(resort: true)
             refreshAnalysis()
             if let selectedID, let index = scenario.index(ofFacility: selectedID), let position = rows.position(ofFacility: index) {

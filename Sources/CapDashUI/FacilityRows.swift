@@ -31,17 +31,25 @@ public enum SortOrder: String, CaseIterable, Sendable {
     }
 }
 
-/// Lowercased id, name and region of every facility in one byte buffer, so a
-/// filter scans bytes instead of building strings per key press.
+/// Lowercased id, name and region of every facility (or development) in one
+/// byte buffer, so a filter scans bytes instead of building strings per key press.
 struct SearchIndex: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
 
     init(_ facilities: [Facility]) {
-        bytes.reserveCapacity(facilities.count * 32)
-        starts.reserveCapacity(facilities.count + 1)
-        for facility in facilities {
-            for text in [facility.id, facility.name, facility.region] {
+        self.init(facilities, count: facilities.count) { [$0.id, $0.name, $0.region] }
+    }
+
+    init(_ developments: [Development]) {
+        self.init(developments, count: developments.count) { [$0.id, $0.name, $0.region] }
+    }
+
+    private init<Items: Sequence>(_ items: Items, count: Int, _ texts: (Items.Element) -> [String]) {
+        bytes.reserveCapacity(count * 32)
+        starts.reserveCapacity(count + 1)
+        for item in items {
+            for text in texts(item) {
                 bytes += Self.folded(text)
                 bytes.append(0)
             }
@@ -72,16 +80,27 @@ struct SearchIndex: Sendable {
     }
 }
 
-/// The facilities shown, in display order: the kept group (retain and
-/// leaseback) first, then the divested group, each filtered and sorted.
+/// The rows shown, in display order: the kept group (retain, leaseback,
+/// contribute) first, then the divested group, each filtered and sorted, then
+/// the developments (file order) when the scenario has any.
 public struct FacilityRows: Sendable, Equatable {
     /// Facility indices in display order.
     public private(set) var order: [Int]
     /// How many of `order` belong to the kept group.
     public private(set) var keptCount: Int
+    /// Development indices shown, after every facility.
+    public private(set) var developments: [Int]
+    /// The developments group is drawn (the scenario has developments, even if the filter hides them).
+    public private(set) var showsDevelopments: Bool
+
+    /// What a cursor position holds.
+    public enum Item: Equatable {
+        case facility(Int)
+        case development(Int)
+    }
 
     /// Splits facilities already filtered and sorted (`matches`) into the two groups: O(matches).
-    init(matches: [Int], _ facilities: [Facility]) {
+    init(matches: [Int], _ facilities: [Facility], developments: [Int] = [], showsDevelopments: Bool = false) {
         var kept: [Int] = []
         var divested: [Int] = []
         kept.reserveCapacity(matches.count)
@@ -91,19 +110,35 @@ public struct FacilityRows: Sendable, Equatable {
         keptCount = kept.count
         kept.append(contentsOf: divested)
         order = kept
+        self.developments = developments
+        self.showsDevelopments = showsDevelopments
     }
 
-    public var count: Int { order.count }
+    /// Cursor positions: every facility, then every development.
+    public var count: Int { order.count + developments.count }
 
-    /// Display rows: a header and a totals row around each group.
-    public var displayRowCount: Int { order.count + 6 }
+    /// Display rows: a header and a totals row around each group, and a gap after it.
+    public var displayRowCount: Int { order.count + 6 + (showsDevelopments ? developments.count + 3 : 0) }
 
-    /// The display row of the facility at `position` in `order`.
+    /// The display row of the item at `position`.
     public func displayRow(ofPosition position: Int) -> Int {
-        position < keptCount ? position + 1 : position + 4
+        if position < keptCount { return position + 1 }
+        if position < order.count { return position + 4 }
+        return position + 7
+    }
+
+    public func item(at position: Int) -> Item? {
+        guard position >= 0 else { return nil }
+        if position < order.count { return .facility(order[position]) }
+        if position < count { return .development(developments[position - order.count]) }
+        return nil
     }
 
     public func position(ofFacility index: Int) -> Int? {
         order.firstIndex(of: index)
+    }
+
+    public func position(ofDevelopment index: Int) -> Int? {
+        developments.firstIndex(of: index).map { $0 + order.count }
     }
 }

@@ -47,7 +47,7 @@ public enum Keymap {
             switch state.pane {
             case .facilities: return .facilities
             case .assumptions: return .assumptions
-            case .sensitivity, .timeline, .comparison: return .analysis
+            case .sensitivity, .timeline, .comparison, .developmentFinancing: return .analysis
             }
         case .figures: return .figures
         case .help: return .help
@@ -109,6 +109,12 @@ public enum Keymap {
         ]
     }
 
+    /// The setting under the assumptions cursor.
+    static func selectedSetting(_ state: DashboardState) -> Setting? {
+        let settings = Setting.all(state.scenario)
+        return settings.indices.contains(state.assumptionCursor) ? settings[state.assumptionCursor] : nil
+    }
+
     static func isTyping(_ context: Context) -> Bool {
         context == .filtering || context == .editing || context == .planTarget
     }
@@ -127,19 +133,32 @@ public enum Keymap {
     ]
 
     private static let facilities: [Binding] = [Binding([.character("?")], "?", "all keys and the glossary", hint: "? help", does: .showHelp)] + moves + [
-        Binding([.character(" ")], "space", "cycle " + Disposition.allCases.map(\.label).joined(separator: " → ") + " → …", hint: "space toggle") { _, state in
-            state.selectedFacility.map { .setDisposition(facility: $0, state.scenario.facilities[$0].disposition.next) }
+        Binding([.character(" ")], "space", "cycle " + Disposition.allCases.map(\.label).joined(separator: " → ") + " → …; a development: partner ↔ own", hint: "space toggle") { _, state in
+            if let index = state.selectedDevelopment {
+                return .setFinancing(development: index, state.scenario.developments[index].financing.next)
+            }
+            return state.selectedFacility.map { .setDisposition(facility: $0, state.scenario.facilities[$0].disposition.next) }
         },
         Binding(
             Disposition.allCases.map { .character($0.key) }, Disposition.allCases.map { String($0.key) }.joined(separator: " "),
             Disposition.allCases.map(\.label).joined(separator: ", ")
         ) { key, state in
+            if state.selectedDevelopment != nil {
+                return .explain("a development is financed, not sold: f switches partner ↔ own")
+            }
             guard let index = state.selectedFacility, let disposition = Disposition.allCases.first(where: { .character($0.key) == key })
             else { return nil }
             return .setDisposition(facility: index, disposition)
         },
-        Binding([.character("]"), .character("+"), .character("="), .right, .character("["), .character("-"), .left], "[ ] - +", "step a contributed facility's stake by 5 points") { key, state in
+        Binding([.character("f")], "f", "a development's financing: " + Financing.allCases.map(\.label).joined(separator: " ↔ ")) { _, state in
+            guard let index = state.selectedDevelopment else {
+                return .explain("f switches a development's financing; move to one in the developments group")
+            }
+            return .setFinancing(development: index, state.scenario.developments[index].financing.next)
+        },
+        Binding([.character("]"), .character("+"), .character("="), .right, .character("["), .character("-"), .left], "[ ] - +", "step a contributed facility's or a development's stake by 5 points") { key, state in
             let direction = [.character("]"), .character("+"), .character("="), .right].contains(key) ? 1 : -1
+            if let index = state.selectedDevelopment { return .stepDevelopmentStake(development: index, by: direction) }
             guard let index = state.selectedFacility, state.scenario.facilities[index].disposition.keepsStake else {
                 return .explain("[ and ] step a contributed facility's stake here, assumptions in the assumptions view (a)")
             }
@@ -155,10 +174,10 @@ public enum Keymap {
     private static let assumptions: [Binding] = [Binding([.character("?")], "?", "all keys and the glossary", hint: "? help", does: .showHelp)] + moves + [
         Binding([.character("]"), .character("+"), .character("="), .right, .character("["), .character("-"), .left], "[ ] - +", "step the assumption", hint: "[ ] step") { key, state in
             let direction = [.character("]"), .character("+"), .character("="), .right].contains(key) ? 1 : -1
-            return .stepAssumption(AssumptionKey.allCases[state.assumptionCursor], by: direction)
+            return selectedSetting(state).map { .stepSetting($0, by: direction) }
         },
         Binding([.character("e"), .enter], "e Enter", "type an exact value", hint: "e edit") { _, state in
-            .editAssumption(AssumptionKey.allCases[state.assumptionCursor])
+            selectedSetting(state).map { .editSetting($0) }
         },
         Binding([.character("a"), .escape], "a Esc", "back to the facilities", hint: "a facilities", does: .togglePane(.assumptions)),
     ]
@@ -182,6 +201,8 @@ public enum Keymap {
         Binding([.character("i")], "i", "walk the figures; the status line defines each", does: .focusFigures),
         Binding([.character("x")], "x", "sensitivity tornado", does: .togglePane(.sensitivity)),
         Binding([.character("T")], "T", "deal timeline", does: .togglePane(.timeline)),
+        Binding([.character("D")], "D", "development financing: capital now, rent later", does: .togglePane(.developmentFinancing)),
+        Binding([.character("p")], "p", "next GPU: the presets and the scenario's alternatives", does: .cycleGPU),
         Binding([.character("C")], "C", "compare with another scenario", does: .compare),
         Binding([.character("O")], "O", "goal-seek: a plan to reach a capex target", does: .beginGoalSeek),
         Binding([.character("u")], "u", "undo", hint: "u undo", does: .undo),

@@ -10,7 +10,9 @@ struct Layout: Equatable {
 
     static let rightColumnWidth = 44
 
-    init?(_ size: Size) {
+    /// The layout for a size, with the right column's figure panes sized to the rows they
+    /// want (the full layout); the stacked layout gives them a fixed band.
+    init?(_ size: Size, capexRows: Int = 11, trainingRows: Int = 11) {
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else { return nil }
         let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
         let (header, rest) = screen.splitTop(1)
@@ -20,11 +22,11 @@ struct Layout: Equatable {
         if size.width >= 120 && size.height >= 40 {
             let (left, right) = body.splitLeft(body.width - Self.rightColumnWidth)
             main = left
-            let (capex, belowCapex) = right.splitTop(13)
-            let (training, regions) = belowCapex.splitTop(13)
+            let (capex, belowCapex) = right.splitTop(capexRows + 2)
+            let (training, regions) = belowCapex.splitTop(min(belowCapex.height, trainingRows + 2))
             self.capex = capex
             self.training = training
-            self.regions = regions
+            self.regions = regions.height >= 4 ? regions : nil
         } else {
             let regionsHeight = body.height >= 28 ? 6 : 0
             let (top, bottom) = body.splitTop(body.height - 13 - regionsHeight)

@@ -28,14 +28,51 @@ func stepStake(_ index: Int, _ direction: Int, _ state: inout DashboardState) {
     state.message = .init(text: "\(facility.id): stake \(Format.percent(next, decimals: 0)) · u undoes", isError: false)
 }
 
-func stepAssumption(_ key: AssumptionKey, _ direction: Int, _ state: inout DashboardState) {
-    switch key.stepped(direction, in: state.scenario.assumptions) {
-    case .success(let assumptions):
-        record(.assumptions(from: state.scenario.assumptions, to: assumptions), &state)
-        state.message = .init(text: "\(key.rawValue) = \(key.display(in: assumptions, currency: state.scenario.currency)) · u undoes", isError: false)
+func stepSetting(_ setting: Setting, _ direction: Int, _ state: inout DashboardState) {
+    switch setting.stepped(direction, in: state.scenario) {
+    case .success(let edit):
+        record(edit, &state)
+        state.message = .init(text: "\(setting.name(state.scenario)) = \(setting.display(state.scenario)) · u undoes", isError: false)
     case .failure(let diagnostic):
-        state.message = .init(text: "\(key.rawValue): \(diagnostic.message)", isError: true)
+        state.message = .init(text: "\(setting.name(state.scenario)): \(diagnostic.message)", isError: true)
     }
+}
+
+func setFinancing(_ index: Int, _ financing: Financing, _ state: inout DashboardState) {
+    let development = state.scenario.developments[index]
+    guard development.financing != financing else { return }
+    var changed = development
+    changed.financing = financing
+    record(.development(index: index, from: development, to: changed), &state)
+    state.message = .init(text: "\(development.id): \(development.financing.label) → \(financing.label) · u undoes", isError: false)
+}
+
+/// A development's own stake, 5 points a step, kept in [0, 1).
+func stepDevelopmentStake(_ index: Int, _ direction: Int, _ state: inout DashboardState) {
+    let development = state.scenario.developments[index]
+    let next = ((development.stake(state.scenario.assumptions) + 0.05 * Double(direction)) * 20).rounded() / 20
+    guard next >= 0 && next < 1 else {
+        state.message = .init(text: "\(development.id): the stake stays from 0% up to (not including) 100%", isError: true)
+        return
+    }
+    var changed = development
+    changed.retainedStake = next
+    record(.development(index: index, from: development, to: changed), &state)
+    state.message = .init(text: "\(development.id): stake \(Format.percent(next, decimals: 0)) · u undoes", isError: false)
+}
+
+/// The scenario's GPU becomes the next of the presets and the scenario's own alternatives.
+func cycleGPU(_ state: inout DashboardState) {
+    let assumptions = state.scenario.assumptions
+    var choices = GPUPreset.all.map(GPUAssumptions.init(preset:))
+    for alternative in assumptions.gpuAlternatives ?? [] where !choices.contains(where: { $0.name == alternative.name }) {
+        choices.append(alternative)
+    }
+    let current = choices.firstIndex { $0.name == assumptions.gpu.name } ?? -1
+    var changed = assumptions
+    changed.gpu = choices[(current + 1) % choices.count]
+    record(.assumptions(from: assumptions, to: changed), &state)
+    state.message = .init(text: "GPU: \(assumptions.gpu.name) → \(changed.gpu.name) · u undoes", isError: false)
 }
 
 /// Applies a new edit and makes it undoable.

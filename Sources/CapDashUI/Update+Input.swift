@@ -14,9 +14,9 @@ func editInput(_ state: inout DashboardState, _ change: (inout String) -> Void) 
         change(&state.filter)
         state.refreshRows()
         state.cursor = min(state.cursor, max(0, state.rows.count - 1))
-    case .editing(let key, var text):
+    case .editing(let setting, var text):
         change(&text)
-        state.mode = .editing(key, text)
+        state.mode = .editing(setting, text)
     case .planTarget(var text):
         change(&text)
         state.mode = .planTarget(text)
@@ -32,16 +32,14 @@ func submit(_ state: inout DashboardState) -> [Effect] {
     case .filtering:
         state.mode = .normal
         state.message = state.filter.isEmpty ? nil : .init(text: "filter: \(state.filter) (\(state.rows.count) shown; Esc clears)", isError: false)
-    case .editing(let key, let text):
-        switch key.setting(text, in: state.scenario.assumptions) {
-        case .success(let assumptions):
+    case .editing(let setting, let text):
+        switch setting.setting(text, in: state.scenario) {
+        case .success(let edit):
             state.mode = .normal
-            if assumptions != state.scenario.assumptions {
-                record(.assumptions(from: state.scenario.assumptions, to: assumptions), &state)
-            }
-            state.message = .init(text: "\(key.rawValue) = \(key.display(in: assumptions, currency: state.scenario.currency)) · u undoes", isError: false)
+            if edit != edit.inverse { record(edit, &state) }
+            state.message = .init(text: "\(setting.name(state.scenario)) = \(setting.display(state.scenario)) · u undoes", isError: false)
         case .failure(let diagnostic):
-            state.message = .init(text: "\(key.rawValue): \(diagnostic.message)", isError: true)
+            state.message = .init(text: "\(setting.name(state.scenario)): \(diagnostic.message)", isError: true)
         }
     case .planTarget(let text):
         guard let target = Money.parse(text), target >= 0, target.isFinite else {

@@ -69,8 +69,11 @@ private func handleIntent(_ action: Action, _ state: inout DashboardState, quitA
 
     case .setDisposition(let index, let disposition): setDisposition(index, disposition, &state)
     case .stepStake(let index, let direction): stepStake(index, direction, &state)
-    case .stepAssumption(let key, let direction): stepAssumption(key, direction, &state)
-    case .editAssumption(let key): state.mode = .editing(key, key.editText(in: state.scenario.assumptions))
+    case .setFinancing(let index, let financing): setFinancing(index, financing, &state)
+    case .stepDevelopmentStake(let index, let direction): stepDevelopmentStake(index, direction, &state)
+    case .cycleGPU: cycleGPU(&state)
+    case .stepSetting(let setting, let direction): stepSetting(setting, direction, &state)
+    case .editSetting(let setting): state.mode = .editing(setting, setting.editText(state.scenario))
     case .undo: undo(&state)
     case .redo: redo(&state)
     case .reset: reset(&state)
@@ -154,8 +157,8 @@ private func move(by delta: Int, _ state: inout DashboardState) {
         guard state.rows.count > 0 else { return }
         state.cursor = clamp(state.cursor, state.rows.count)
     case .assumptions:
-        state.assumptionCursor = clamp(state.assumptionCursor, AssumptionKey.allCases.count)
-    case .sensitivity, .timeline, .comparison:
+        state.assumptionCursor = clamp(state.assumptionCursor, Setting.all(state.scenario).count)
+    case .sensitivity, .timeline, .comparison, .developmentFinancing:
         break
     }
 }

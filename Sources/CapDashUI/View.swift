@@ -6,7 +6,7 @@ import CapDashReport
 public func view(_ state: DashboardState, size: Size? = nil) -> Screen {
     let size = size ?? state.size
     var screen = Screen(size: size)
-    guard let layout = Layout(size) else {
+    guard let layout = Layout(size, capexRows: capexPaneFigures(state.scenario).count, trainingRows: trainingPaneLines(state).count) else {
         drawTooSmall(&screen, size)
         return screen
     }
@@ -17,6 +17,7 @@ public func view(_ state: DashboardState, size: Size? = nil) -> Screen {
     case .sensitivity: drawSensitivity(&screen, layout.main, state)
     case .timeline: drawTimeline(&screen, layout.main, state)
     case .comparison: drawComparison(&screen, layout.main, state)
+    case .developmentFinancing: drawDevelopmentFinancing(&screen, layout.main, state)
     }
     drawCapex(&screen, layout.capex, state)
     drawTraining(&screen, layout.training, state)

@@ -18,8 +18,17 @@ struct GoldenTests {
         return scenario
     }
 
+    /// The repository's Hyperion-style example (developments, a GPU preset).
+    static func hyperion() -> Scenario {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var scenario = try! ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/hyperion.yaml").path)
+        scenario.file = "hyperion.yaml"
+        return scenario
+    }
+
     static func state(_ keys: String, _ size: Size, wide: Bool = false) -> DashboardState {
-        let scenario = wide ? wideScenario() : ScenarioLoader.builtInExample()
+        let scenario = wide ? wideScenario() : keys.hasPrefix("@hyperion") ? hyperion() : ScenarioLoader.builtInExample()
+        let keys = keys.hasPrefix("@hyperion") ? String(keys.dropFirst(9)) : keys
         let state = DashboardState(scenario: scenario, size: size, themeNames: ThemeCatalog.builtInNames)
         return replay(Key.parseSequence(keys), on: state)
     }
@@ -38,6 +47,12 @@ struct GoldenTests {
         ("goal-seek-120x40", "O 2B enter enter", Size(width: 120, height: 40), false),
         ("filter-80x24", "/ us- enter", Size(width: 80, height: 24), false),
         ("too-small-50x15", "", Size(width: 50, height: 15), false),
+        ("developments-120x40", "@hyperion j j", Size(width: 120, height: 40), false),
+        ("developments-80x24", "@hyperion G f", Size(width: 80, height: 24), false),
+        ("development-financing-120x40", "@hyperion D", Size(width: 120, height: 40), false),
+        ("development-terms-100x30", "@hyperion a G ]", Size(width: 100, height: 30), false),
+        ("figures-focus-120x40", "i j j j j j", Size(width: 120, height: 40), false),
+        ("glossary-120x40", "? tab", Size(width: 120, height: 40), false),
     ]
 
     @Test("screens match their golden files", arguments: cases.map(\.0))
@@ -66,7 +81,10 @@ struct GoldenTests {
     ]
 
     /// Which role each cell has (ratatui's buffer assertions): a theme or highlight regression shows here.
-    static let roleCases = ["dashboard-100x30", "contribute-120x40", "help-100x30", "filter-80x24", "goal-seek-120x40"]
+    static let roleCases = [
+        "dashboard-100x30", "contribute-120x40", "help-100x30", "filter-80x24", "goal-seek-120x40", "developments-120x40",
+        "figures-focus-120x40",
+    ]
 
     @Test("every cell has the style role its golden says", arguments: roleCases)
     func roles(name: String) throws {

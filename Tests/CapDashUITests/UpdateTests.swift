@@ -236,9 +236,9 @@ struct UpdateTests {
     @Test("e types an exact value, validated like the file; Esc cancels")
     func editing() {
         var state = exampleState("a j j e")
-        #expect(state.mode == .editing(.discountRate, "0.08"))
+        #expect(state.mode == .editing(.assumption(.discountRate), "0.08"))
         press("bs bs bs bs 1.5 enter", &state)
-        #expect(state.mode == .editing(.discountRate, "1.5"))
+        #expect(state.mode == .editing(.assumption(.discountRate), "1.5"))
         #expect(state.message?.isError == true)
         #expect(state.message?.text.contains("expected a rate from 0 to 1") == true)
         press("C-u 0.1 enter", &state)

@@ -167,12 +167,11 @@ struct DevelopmentReader {
         for key in LeaseKey.allCases where key.isRequired && present(key) == nil {
             reader.error(node.position, path(key), "missing required key '\(key.rawValue)'")
         }
-        let yield = present(.yieldOnCost).flatMap {
-            reader.number($0, path(.yieldOnCost), expected: "a yield on cost in (0, 1] like 0.09") { $0 > 0 && $0 <= 1 }
+        func term(_ key: LeaseKey, _ term: DevelopmentTerm) -> Double? {
+            present(key).flatMap { reader.number($0, path(key), expected: term.expected, where: term.isValid) }
         }
-        let escalation = present(.escalation).flatMap {
-            reader.number($0, path(.escalation), expected: "a yearly escalation from 0 up to (not including) 1, like 0.02") { $0 >= 0 && $0 < 1 }
-        } ?? (present(.escalation) == nil ? 0 : nil)
+        let yield = term(.yieldOnCost, .yieldOnCost)
+        let escalation = term(.escalation, .escalation) ?? (present(.escalation) == nil ? 0 : nil)
         let start = present(.startYear).flatMap { reader.wholeNumber($0, path(.startYear), in: 1...100, what: "a first rent year") }
         let firm = present(.firmYears).flatMap { reader.wholeNumber($0, path(.firmYears), in: 1...50, what: "a whole number of firm years") }
         var expected: Int?
@@ -180,9 +179,7 @@ struct DevelopmentReader {
             let low = firm ?? 1
             expected = reader.wholeNumber(field, path(.expectedYears), in: low...50, what: "a whole number of years, the firm term (\(low)) or more,")
         }
-        let exit = present(.exitProbability).flatMap {
-            reader.number($0, path(.exitProbability), expected: "a probability from 0 to 1 (like 0.1)") { (0...1).contains($0) }
-        } ?? (present(.exitProbability) == nil ? 0 : nil)
+        let exit = term(.exitProbability, .exitProbability) ?? (present(.exitProbability) == nil ? 0 : nil)
         source.yieldOnCost = fields[LeaseKey.yieldOnCost.rawValue]?.position
         source.escalation = fields[LeaseKey.escalation.rawValue]?.position
         source.exitProbability = fields[LeaseKey.exitProbability.rawValue]?.position
@@ -209,7 +206,7 @@ struct DevelopmentReader {
         let amount = present(.amount).flatMap { reader.money($0, path(.amount)) }
         let years = present(.declineYears).flatMap { reader.wholeNumber($0, path(.declineYears), in: 1...100, what: "a whole number of years") }
         let ratio = present(.fairValueRatio).flatMap {
-            reader.number($0, path(.fairValueRatio), expected: "a fair value ratio >= 0 (expected value at exit / cost, like 0.6)") { $0 >= 0 }
+            reader.number($0, path(.fairValueRatio), expected: DevelopmentTerm.fairValueRatio.expected, where: DevelopmentTerm.fairValueRatio.isValid)
         }
         source.fairValueRatio = fields[GuaranteeKey.fairValueRatio.rawValue]?.position
         guard reader.errors.count == errorsBefore, let amount, let years, let ratio else { return nil }

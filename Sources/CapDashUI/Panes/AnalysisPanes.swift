@@ -105,3 +105,63 @@ func drawPicker(_ screen: inout Screen, _ size: Size, _ state: DashboardState) {
         screen.putPadded((selected ? "▸" : " ") + file, x: inner.x, y: y, width: inner.width, role: selected ? .selected : .normal)
     }
 }
+
+/// What partner financing frees now and costs later (`D`): the section-7 totals,
+/// then each year's capital avoided (█) against net rent (▒), from `as_of`.
+func drawDevelopmentFinancing(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
+    screen.box(rect, title: "Development financing · capital now, rent later · D closes", focused: true)
+    let inner = rect.inner
+    guard inner.width > 30, inner.height > 4 else { return }
+    let currency = state.scenario.currency
+    guard !state.scenario.developments.isEmpty else {
+        screen.put("no developments in this scenario (see the format docs, section 7)", x: inner.x + 1, y: inner.y + 1, role: .muted, limit: inner.width - 1)
+        return
+    }
+    let finance = state.evaluation.finance
+    let money = { Format.money($0, currency: currency) }
+    let lines: [(String, String, String)] = [
+        ("Capex avoided now (PV)", money(finance.developmentCapexAvoidedPV), "partner builds (1 - stake) of the cost"),
+        ("Net rent PV", money(-finance.developmentRentPV), "the lease, less the stake's share"),
+        ("Guarantee exposure", money(finance.rvgMaxPayment), "expected cost " + money(-finance.rvgExpectedPV)),
+        ("Lease liability (on BS)", money(finance.leaseLiabilityPV), "off balance sheet " + money(finance.offBalanceSheetPV)),
+        ("Equity in the vehicles", money(finance.developmentEquity), "\(state.evaluation.counts.partnerFinanced) of \(state.evaluation.counts.developments) partner-financed"),
+    ]
+    var y = inner.y
+    for (label, value, note) in lines where y < inner.y + inner.height {
+        screen.putPadded(label, x: inner.x + 1, y: y, width: 24, role: .normal)
+        screen.putPadded(value, x: inner.x + 26, y: y, width: 9, role: .accent, alignRight: true)
+        screen.put(note, x: inner.x + 37, y: y, role: .muted, limit: max(0, inner.width - 38))
+        y += 1
+    }
+    y += 1
+    guard let schedule = state.developmentSchedule, !schedule.years.isEmpty, y + 2 < inner.y + inner.height else {
+        if y < inner.y + inner.height {
+            screen.put("every development is built on its own: nothing avoided, no rent (f on one switches it)", x: inner.x + 1, y: y, role: .muted, limit: inner.width - 1)
+        }
+        return
+    }
+    screen.put("Year end    capex avoided      net rent", x: inner.x + 1, y: y, role: .title, limit: inner.width - 1)
+    y += 1
+    // Years past the rows on screen are grouped, so the whole lease always shows.
+    let rows = inner.y + inner.height - y - 1
+    let group = max(1, (schedule.years.count + rows - 1) / max(1, rows))
+    let buckets = stride(from: 0, to: schedule.years.count, by: group).map { start in
+        let slice = schedule.years[start..<min(schedule.years.count, start + group)]
+        let label = slice.count == 1 ? slice.first!.label : "\(slice.first!.label)…"
+        return (label, slice.reduce(0) { $0 + $1.capexAvoided }, slice.reduce(0) { $0 + $1.netRent })
+    }
+    let largest = max(1e-9, buckets.map { max($0.1, $0.2) }.max() ?? 1)
+    let barWidth = max(2, inner.width - 42)
+    for bucket in buckets where y < inner.y + inner.height - 1 {
+        screen.putPadded(bucket.0, x: inner.x + 1, y: y, width: 10, role: .normal)
+        screen.putPadded(bucket.1 == 0 ? "" : money(bucket.1), x: inner.x + 12, y: y, width: 13, role: .positive, alignRight: true)
+        screen.putPadded(bucket.2 == 0 ? "" : money(-bucket.2), x: inner.x + 26, y: y, width: 13, role: .negative, alignRight: true)
+        let capexCells = Int((bucket.1 / largest * Double(barWidth)).rounded())
+        let rentCells = Int((bucket.2 / largest * Double(barWidth)).rounded())
+        if capexCells > 0 { screen.put(String(repeating: "█", count: capexCells), x: inner.x + 41, y: y, role: .bar) }
+        if rentCells > 0 { screen.put(String(repeating: "▒", count: rentCells), x: inner.x + 41, y: y, role: .barAlt) }
+        y += 1
+    }
+    let note = "█ capex avoided ▒ net rent · undiscounted, per year" + (group > 1 ? ", \(group) years a row" : "")
+    screen.put(note, x: inner.x + 1, y: inner.y + inner.height - 1, role: .muted, limit: inner.width - 1)
+}

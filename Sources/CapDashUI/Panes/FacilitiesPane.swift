@@ -1,12 +1,14 @@
 import CapDashModel
 import CapDashReport
 
-/// The facilities table, grouped into kept (retain and leaseback) and divested,
-/// with a totals row per group and the cursor row highlighted.
+/// The facilities table, grouped into kept (retain, leaseback, contribute) and
+/// divested, then the developments (partner-financed or own), with a totals row
+/// per group and the cursor row highlighted.
 func drawFacilities(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
     let rows = state.rows
-    var title = "Facilities \(rows.count)"
-    if rows.count != state.scenario.facilities.count { title += " of \(state.scenario.facilities.count)" }
+    let total = state.scenario.facilities.count + state.scenario.developments.count
+    var title = state.scenario.developments.isEmpty ? "Facilities \(rows.count)" : "Facilities and developments \(rows.count)"
+    if rows.count != total { title += " of \(total)" }
     if !state.filter.isEmpty { title += " · filter “\(state.filter)”" }
     screen.box(rect, title: title, focused: state.pane == .facilities)
     let inner = rect.inner
@@ -26,25 +28,46 @@ func drawFacilities(_ screen: inout Screen, _ rect: Rect, _ state: DashboardStat
         guard displayRow < rows.displayRowCount else { break }
         let y = inner.y + 1 + line
         switch TableRow(displayRow, rows) {
-        case .header(let kept):
-            let range = kept ? 0..<rows.keptCount : rows.keptCount..<rows.count
-            let label = "▾ " + (kept ? Disposition.keptGroupLabel : Disposition.leavingGroupLabel)
-            screen.put("\(label) · \(range.count)", x: inner.x, y: y, role: .group, limit: inner.width)
-        case .total(let kept):
-            let range = kept ? 0..<rows.keptCount : rows.keptCount..<rows.count
-            var mw = 0.0, book = 0.0, sale = 0.0
-            for position in range {
-                let facility = facilities[rows.order[position]]
-                mw += facility.capacityMW
-                book += facility.bookValue
-                sale += facility.salePrice ?? 0
+        case .header(let group):
+            let (label, count) = switch group {
+            case .kept: (Disposition.keptGroupLabel, rows.keptCount)
+            case .divested: (Disposition.leavingGroupLabel, rows.order.count - rows.keptCount)
+            case .developments: ("DEVELOPMENTS (partner-financed or own)", rows.developments.count)
             }
-            columns.drawTotals(&screen, x: inner.x, y: y, mw: mw, book: book, sale: sale, currency: currency)
-        case .facility(let position):
+            let columnsNote = group == .developments && columns.showMoney ? " · Book: cost, Sale: yield on cost" : ""
+            screen.put("▾ \(label) · \(count)" + columnsNote, x: inner.x, y: y, role: .group, limit: inner.width)
+        case .total(let group):
+            var mw = 0.0, book = 0.0, sale = 0.0
+            if group == .developments {
+                for index in rows.developments {
+                    mw += state.scenario.developments[index].capacityMW
+                    book += state.scenario.developments[index].developmentCost
+                }
+                columns.drawTotals(&screen, x: inner.x, y: y, mw: mw, book: book, sale: nil, currency: currency)
+            } else {
+                let range = group == .kept ? 0..<rows.keptCount : rows.keptCount..<rows.order.count
+                for position in range {
+                    let facility = facilities[rows.order[position]]
+                    mw += facility.capacityMW
+                    book += facility.bookValue
+                    sale += facility.salePrice ?? 0
+                }
+                columns.drawTotals(&screen, x: inner.x, y: y, mw: mw, book: book, sale: sale, currency: currency)
+            }
+        case .item(let position):
             let selected = position == state.cursor && state.pane == .facilities
-            columns.drawFacility(
-                &screen, facilities[rows.order[position]], x: inner.x, y: y, selected: selected, currency: currency,
-                assumptions: state.scenario.assumptions)
+            switch rows.item(at: position) {
+            case .facility(let index):
+                columns.drawFacility(
+                    &screen, facilities[index], x: inner.x, y: y, selected: selected, currency: currency,
+                    assumptions: state.scenario.assumptions)
+            case .development(let index):
+                columns.drawDevelopment(
+                    &screen, state.scenario.developments[index], x: inner.x, y: y, selected: selected, currency: currency,
+                    assumptions: state.scenario.assumptions)
+            case nil:
+                break
+            }
         case .gap:
             break
         }
@@ -57,29 +80,31 @@ func drawFacilities(_ screen: inout Screen, _ rect: Rect, _ state: DashboardStat
 
 /// What sits on a display row of the table.
 enum TableRow: Equatable {
-    case header(kept: Bool)
-    case facility(Int)
-    case total(kept: Bool)
+    enum Group: Equatable {
+        case kept, divested, developments
+    }
+
+    case header(Group)
+    /// The item at a cursor position (a facility, or a development).
+    case item(Int)
+    case total(Group)
     case gap
 
     init(_ displayRow: Int, _ rows: FacilityRows) {
         let kept = rows.keptCount
-        if displayRow == 0 {
-            self = .header(kept: true)
-        } else if displayRow <= kept {
-            self = .facility(displayRow - 1)
-        } else if displayRow == kept + 1 {
-            self = .total(kept: true)
-        } else if displayRow == kept + 2 {
-            self = .gap
-        } else if displayRow == kept + 3 {
-            self = .header(kept: false)
-        } else if displayRow == rows.count + 4 {
-            self = .total(kept: false)
-        } else if displayRow == rows.count + 5 {
-            self = .gap
-        } else {
-            self = .facility(displayRow - 4)
+        let facilities = rows.order.count
+        switch displayRow {
+        case 0: self = .header(.kept)
+        case 1...max(1, kept) where displayRow <= kept: self = .item(displayRow - 1)
+        case kept + 1: self = .total(.kept)
+        case kept + 2: self = .gap
+        case kept + 3: self = .header(.divested)
+        case facilities + 4: self = .total(.divested)
+        case facilities + 5: self = .gap
+        case facilities + 6: self = .header(.developments)
+        case facilities + rows.developments.count + 7: self = .total(.developments)
+        case facilities + rows.developments.count + 8: self = .gap
+        default: self = displayRow < facilities + 4 ? .item(displayRow - 4) : .item(displayRow - 7)
         }
     }
 }
@@ -89,13 +114,16 @@ struct FacilityColumns {
     var idWidth: Int
     var nameWidth: Int
     var showMoney: Bool
-    let regionWidth = 6, mwWidth = 6, aiWidth = 2, moneyWidth = 7, dispositionWidth = 10
+    let regionWidth = 6, mwWidth = 6, aiWidth = 2, moneyWidth = 7
+    /// Room for `contr. 20%`, or `partner 20%` when there are developments.
+    let dispositionWidth: Int
 
     init(width: Int, scenario: Scenario) {
         showMoney = width >= 60
+        dispositionWidth = scenario.developments.isEmpty ? 10 : 11
         let fixed = regionWidth + mwWidth + aiWidth + dispositionWidth + (showMoney ? 2 * moneyWidth + 2 : 0) + 5
         let flexible = max(8, width - fixed - 1)
-        let longestID = scenario.facilities.prefix(5000).map { DisplayWidth.of($0.id) }.max() ?? 8
+        let longestID = (scenario.facilities.prefix(5000).map { DisplayWidth.of($0.id) } + scenario.developments.prefix(5000).map { DisplayWidth.of($0.id) }).max() ?? 8
         if flexible >= 26 {
             idWidth = min(longestID, flexible * 9 / 20)
             nameWidth = flexible - idWidth - 1
@@ -142,12 +170,39 @@ struct FacilityColumns {
         }
     }
 
-    func drawTotals(_ screen: inout Screen, x: Int, y: Int, mw: Double, book: Double, sale: Double, currency: String) {
+    /// A development's row in the same columns: cost where facilities show book value,
+    /// yield on cost where they show the sale price, financing and stake as the decision.
+    func drawDevelopment(
+        _ screen: inout Screen, _ development: Development, x: Int, y: Int, selected: Bool, currency: String, assumptions: Assumptions
+    ) {
+        var cells: [(String, Int, Bool)] = []
+        if idWidth > 0 { cells.append((development.id, idWidth, false)) }
+        cells += [
+            (development.name, nameWidth, false), (development.region, regionWidth, false),
+            (Format.mw(development.capacityMW), mwWidth, true), (development.aiReady ? "✓" : "", aiWidth, false),
+        ]
+        if showMoney {
+            cells += [
+                (Format.money(development.developmentCost, currency: currency), moneyWidth, true),
+                (Format.percent(development.lease.yieldOnCost), moneyWidth, true),
+            ]
+        }
+        let end = draw(&screen, cells, x: x, y: y, role: selected ? .selected : .normal)
+        let partner = development.financing.leases
+        let label = partner ? "partner " + Format.percent(development.stake(assumptions), decimals: 0) : development.financing.label
+        screen.putPadded(label, x: end, y: y, width: dispositionWidth, role: selected ? .selected : partner ? .accent : .positive)
+        if selected {
+            screen.restyle(Rect(x: x, y: y, width: end + dispositionWidth - x + 1, height: 1), role: .selected)
+            screen.put("▸", x: x, y: y, role: .selected)
+        }
+    }
+
+    func drawTotals(_ screen: inout Screen, x: Int, y: Int, mw: Double, book: Double, sale: Double?, currency: String) {
         var cells: [(String, Int, Bool)] = []
         if idWidth > 0 { cells.append(("", idWidth, false)) }
         cells += [("Total", nameWidth, false), ("", regionWidth, false), (Format.mw(mw), mwWidth, true), ("", aiWidth, false)]
         if showMoney {
-            cells += [(Format.money(book, currency: currency), moneyWidth, true), (Format.money(sale, currency: currency), moneyWidth, true)]
+            cells += [(Format.money(book, currency: currency), moneyWidth, true), (sale.map { Format.money($0, currency: currency) } ?? "", moneyWidth, true)]
         }
         draw(&screen, cells, x: x, y: y, role: .total)
     }

@@ -1,17 +1,90 @@
 import CapDashModel
 import CapDashReport
 
-/// The capex pane's figures, top to bottom.
-let capexPaneFigures: [Figure] = [
-    .grossProceeds, .transactionCosts, .tax, .netProceeds, .avoidedCapexPV, .capexFreed, .avoidedOpexPV,
-    .leasebackRentPV, .netCashPV, .bookValueReleased, .retainedEquity,
-]
-/// The training pane's figures above the models.
-let trainingPaneFigures: [Figure] = [.gpusFundable, .powerNeededMW, .gpuHoursPerYear, .gpusDisplaced]
+/// Lines that must fit a pane: when they do not, the least important go first
+/// (highest `priority` number), and the rest keep their order.
+func fitted<Line>(_ lines: [(priority: Int, line: Line)], rows: Int) -> [Line] {
+    var kept = lines
+    while kept.count > max(0, rows), let worst = kept.map(\.priority).max() {
+        kept.remove(at: kept.lastIndex { $0.priority == worst }!)
+    }
+    return kept.map(\.line)
+}
+
+/// The capex pane's figures, top to bottom, each with how much it matters when space is short.
+func capexPaneFigures(_ scenario: Scenario) -> [(priority: Int, line: Figure)] {
+    let developments = !scenario.developments.isEmpty
+    return [
+        (2, .grossProceeds), (3, .transactionCosts), (2, .tax), (2, .netProceeds), (3, .avoidedCapexPV),
+    ] + (developments ? [(1, .developmentCapexAvoidedPV)] : []) + [
+        (1, .capexFreed), (3, .avoidedOpexPV), (2, .leasebackRentPV),
+    ] + (developments ? [(1, .developmentRentPV), (2, .rvgExpectedPV)] : []) + [
+        (1, .netCashPV), (4, .bookValueReleased), (4, .retainedEquity),
+    ]
+}
+
+/// A line of the training pane: a label, a value, a style, and the figure it shows (for `i`).
+struct TrainingLine {
+    var label: String
+    var value: String
+    var role: StyleRole
+    var figure: String?
+    /// The funded/displaced bar rather than text.
+    var isBar = false
+}
+
+/// The training pane's lines, each with how much it matters when space is short: the GPU,
+/// what the capital funds, every reference model's runs and days, and the same capital in
+/// the alternative GPUs.
+func trainingPaneLines(_ state: DashboardState) -> [(priority: Int, line: TrainingLine)] {
+    let evaluation = state.evaluation
+    let training = evaluation.training
+    let gpu = state.scenario.assumptions.gpu
+    let currency = state.scenario.currency
+    func figure(_ priority: Int, _ figure: Figure, role: StyleRole = .normal) -> (Int, TrainingLine) {
+        (priority, TrainingLine(label: figure.shortLabel, value: Format.figure(figure.value(evaluation), figure.unit, currency: currency), role: role, figure: figure.key))
+    }
+    var lines: [(priority: Int, line: TrainingLine)] = [
+        (1, TrainingLine(label: gpu.name, value: Format.money(gpu.unitCapex, currency: currency) + "/GPU", role: .title, figure: nil)),
+        figure(1, .gpusFundable, role: .accent),
+        figure(3, .powerNeededMW),
+        figure(3, .gpuHoursPerYear),
+        figure(2, .gpusDisplaced, role: training.gpusDisplaced > 0 ? .negative : .normal),
+    ]
+    if !state.scenario.developments.isEmpty {
+        lines.append(figure(2, .developingMW))
+        lines.append(figure(2, .gpusHostableDeveloping))
+    }
+    lines.append((1, TrainingLine(label: "Model", value: "runs/yr   days", role: .muted, figure: nil)))
+    for model in training.models {
+        let days = model.daysOnFleet.map { Format.fixed($0, decimals: 1) } ?? "—"
+        lines.append((1, TrainingLine(
+            label: model.name,
+            value: DisplayWidth.pad(Format.runs(model.runsPerYear), to: 7, alignRight: true) + DisplayWidth.pad(days, to: 7, alignRight: true),
+            role: .normal, figure: Figure.runsPerYear(model.name).key)))
+    }
+    if let largest = training.models.max(by: { $0.trainingFlops < $1.trainingFlops }), !training.alternatives.isEmpty {
+        // Runs of the model that takes the most compute, named by its last word (`405B`).
+        let short = String((largest.name.split(separator: " ").last.map(String.init) ?? largest.name).prefix(6))
+        lines.append((2, TrainingLine(label: "Same capital in", value: "GPUs     MW " + DisplayWidth.pad(short + "/yr", to: 7, alignRight: true), role: .muted, figure: nil)))
+        for alternative in training.alternatives {
+            let runs = alternative.models.first { $0.name == largest.name }?.runsPerYear ?? 0
+            lines.append((2, TrainingLine(
+                label: alternative.gpu,
+                value: Format.count(alternative.gpusFundable) + DisplayWidth.pad(Format.fixed(alternative.powerNeededMW, decimals: 0), to: 7, alignRight: true)
+                    + DisplayWidth.pad(Format.runs(runs), to: 8, alignRight: true),
+                role: .normal, figure: nil)))
+        }
+    }
+    lines.append((4, TrainingLine(label: "", value: "", role: .normal, figure: nil, isBar: true)))
+    return lines
+}
 
 /// Every figure the panes show, in screen order: what `i` walks.
 func figureRows(_ state: DashboardState) -> [Figure] {
-    capexPaneFigures + trainingPaneFigures + state.evaluation.training.models.map { Figure.runsPerYear($0.name) }
+    capexPaneFigures(state.scenario).map(\.line) + [.gpusFundable, .powerNeededMW, .gpuHoursPerYear, .gpusDisplaced]
+        + (state.scenario.developments.isEmpty ? [] : [.developingMW, .gpusHostableDeveloping])
+        + state.evaluation.training.models.map { Figure.runsPerYear($0.name) }
 }
 
 /// The focused figure's definition, for the status line.
@@ -37,11 +110,11 @@ func drawCapex(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
     let currency = state.scenario.currency
     let deltaWidth = 9, valueWidth = 8
     let labelWidth = max(4, inner.width - deltaWidth - valueWidth - 3)
-    for (offset, figure) in capexPaneFigures.enumerated() where offset < inner.height {
+    for (offset, figure) in fitted(capexPaneFigures(state.scenario), rows: inner.height).enumerated() {
         let y = inner.y + offset
         let emphasis: StyleRole = figure.key == Figure.capexFreed.key || figure.key == Figure.netCashPV.key ? .accent : .normal
         let now = figure.signedValue(state.evaluation)
-        screen.putPadded(figure.label, x: inner.x + 1, y: y, width: labelWidth, role: emphasis)
+        screen.putPadded(figure.shortLabel, x: inner.x + 1, y: y, width: labelWidth, role: emphasis)
         screen.putPadded(Format.money(now, currency: currency), x: inner.x + 1 + labelWidth, y: y, width: valueWidth, role: emphasis, alignRight: true)
         let delta = now - figure.signedValue(state.baseline)
         let role: StyleRole = delta > 0 ? .positive : delta < 0 ? .negative : .muted
@@ -62,31 +135,17 @@ func drawTraining(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState)
     screen.box(rect, title: "Training budget", focused: focused != nil)
     let inner = rect.inner
     let training = state.evaluation.training
-    let gpu = state.scenario.assumptions.gpu
-    let currency = state.scenario.currency
-    var lines: [(label: String, value: String, role: StyleRole, key: String?)] = [
-        (gpu.name, Format.money(gpu.unitCapex, currency: currency) + "/GPU", .title, nil),
-    ]
-    for figure in trainingPaneFigures {
-        let value = figure.value(state.evaluation)
-        let role: StyleRole = figure.key == Figure.gpusFundable.key ? .accent : figure.key == Figure.gpusDisplaced.key && value > 0 ? .negative : .normal
-        lines.append((figure.shortLabel, Format.figure(value, figure.unit, currency: currency), role, figure.key))
-    }
-    let modelTop = lines.count
-    lines.append(("Model", "runs/yr   days", .muted, nil))
-    for model in training.models {
-        let days = model.daysOnFleet.map { Format.fixed($0, decimals: 1) } ?? "—"
-        lines.append((model.name, DisplayWidth.pad(Format.runs(model.runsPerYear), to: 7, alignRight: true) + DisplayWidth.pad(days, to: 7, alignRight: true), .normal, Figure.runsPerYear(model.name).key))
-    }
-    let barRow = inner.height - 1
-    for (offset, line) in lines.enumerated() where offset < barRow {
+    for (offset, line) in fitted(trainingPaneLines(state), rows: inner.height).enumerated() {
         let y = inner.y + offset
+        if line.isBar {
+            drawComputeBar(&screen, x: inner.x + 1, y: y, width: inner.width - 2, funded: training.gpusFundable, displaced: training.gpusDisplaced)
+            continue
+        }
         let valueWidth = DisplayWidth.of(line.value)
-        screen.put(line.label, x: inner.x + 1, y: y, role: offset == modelTop ? .muted : line.role == .title ? .title : .normal, limit: max(0, inner.width - valueWidth - 3))
+        screen.put(line.label, x: inner.x + 1, y: y, role: line.role == .accent || line.role == .negative ? .normal : line.role, limit: max(0, inner.width - valueWidth - 3))
         screen.put(line.value, x: inner.x + inner.width - valueWidth - 1, y: y, role: line.role == .title ? .muted : line.role)
-        if let key = line.key, key == focused { markFocus(&screen, inner, y) }
+        if let key = line.figure, key == focused { markFocus(&screen, inner, y) }
     }
-    drawComputeBar(&screen, x: inner.x + 1, y: inner.y + barRow, width: inner.width - 2, funded: training.gpusFundable, displaced: training.gpusDisplaced)
 }
 
 /// funded ████▒▒ displaced: the share of GPUs the deal funds against those it displaces.

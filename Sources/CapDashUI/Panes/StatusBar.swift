@@ -13,7 +13,7 @@ func drawStatus(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
         screen.put("▏", x: rect.x + used, y: rect.y, role: .input)
         screen.put("  Enter keeps · Esc clears", x: rect.x + used + 1, y: rect.y, role: .muted, limit: max(0, leftLimit - used - 1))
     case .editing(let key, let text):
-        var used = screen.put("\(key.rawValue) = \(text)", x: rect.x, y: rect.y, role: .input, limit: leftLimit)
+        var used = screen.put("\(key.name(state.scenario)) = \(text)", x: rect.x, y: rect.y, role: .input, limit: leftLimit)
         used += screen.put("▏", x: rect.x + used, y: rect.y, role: .input)
         if let message = state.message, message.isError {
             screen.put("  " + message.text, x: rect.x + used, y: rect.y, role: .error, limit: max(0, leftLimit - used))
