@@ -88,8 +88,9 @@ public enum Effect: Sendable, Equatable {
     case writeReview(directory: String)
     /// Delete a recovery file once its edits are restored or declined.
     case discardRecovery(String)
-    /// Look for a recovery file (answered with `.recoveryFound` when there is one).
-    case checkRecovery(String)
+    /// Look for a recovery file of this scenario file, beside it or in the state
+    /// folder (answered with `.recoveryFound` for each one there is).
+    case checkRecovery(scenarioFile: String)
     /// List the scenario files in a directory (answered with `.scenarioFiles`).
     case listScenarios(directory: String)
     /// Read a scenario to compare with (answered with `.comparisonLoaded`).

@@ -18,6 +18,8 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
     case .resized(let size):
         state.size = size
     case .fileChanged(.success(let scenario)):
+        // Touched but not changed (an editor saving the same text): nothing to say.
+        if scenario == state.loaded { return [] }
         if state.isDirty {
             state.message = .init(text: "\(displayName(state.loaded)) changed on disk; your unsaved edits are kept (s saves them)", isError: true)
         } else {
@@ -28,6 +30,11 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         let first = error.diagnostics.first?.description ?? "invalid scenario"
         state.message = .init(text: "file changed on disk but is invalid, showing the last good state: \(first)", isError: true)
     case .saved(let paths, let note, let reloaded):
+        guard !paths.isEmpty else {
+            state.message = .init(text: "nothing to save: the file already holds these values", isError: false)
+            state.adoptSaved(reloaded)
+            return []
+        }
         state.adoptSaved(reloaded)
         state.message = .init(text: "saved " + paths.joined(separator: ", ") + (note.map { " (\($0))" } ?? ""), isError: note != nil)
     case .saveFailed(let reason):

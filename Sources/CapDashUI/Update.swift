@@ -29,7 +29,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
 /// a file to compare with, the theme to load.
 public func initialEffects(_ state: DashboardState) -> [Effect] {
     var effects: [Effect] = [.loadTheme(state.themeName)]
-    if state.loaded.file != nil { effects.append(.checkRecovery(RecoveryFile.path(for: state.loaded.file))) }
+    if let file = state.loaded.file { effects.append(.checkRecovery(scenarioFile: file)) }
     if let file = state.compareFileAtStart { effects.append(.loadComparison(file)) }
     return effects
 }

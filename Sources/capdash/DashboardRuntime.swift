@@ -98,13 +98,18 @@ struct DashboardRuntime {
     /// Stopped from outside (SIGTERM, a closed terminal): keep the edits for next time.
     private func keepUnsavedEdits() -> String? {
         guard state.isDirty else { return nil }
-        let path = RecoveryFile.path(for: state.loaded.file)
-        do {
-            try AtomicFile.write(ScenarioYAMLWriter.write(state.scenario), to: path)
-            return "unsaved edits kept in \(path)"
-        } catch {
-            return "unsaved edits could not be kept: \(error.description)"
+        // Beside the scenario; where that directory cannot be written, in the user's state folder.
+        var failures: [String] = []
+        for path in RecoveryFile.candidates(for: state.loaded.file) {
+            do {
+                try RecoveryFile.prepareDirectory(for: path)
+                try AtomicFile.write(ScenarioYAMLWriter.write(state.scenario), to: path)
+                return "unsaved edits kept in \(path)"
+            } catch {
+                failures.append(error.description)
+            }
         }
+        return "unsaved edits could not be kept: " + failures.joined(separator: "; ")
     }
 
     private mutating func pollFile() -> [Action] {
@@ -114,18 +119,14 @@ struct DashboardRuntime {
         return [.fileChanged(ScenarioLoader.result(path: path))]
     }
 
+    /// Saves by the plan: edits in place where they are safe, the whole scenario beside
+    /// the file for the rest; then the file is read back for the next save's positions.
     private mutating func save(_ current: Scenario, _ loaded: Scenario) -> Action {
+        // Raw bytes: a byte-order mark and line ends are kept as they are.
         let plan = ScenarioSaver.plan(saving: current, loaded: loaded) { path in
-            try? SourceFile.readText(path: path, displayName: path)
+            try? SourceFile.readBytes(path: path, displayName: path)
         }
-        let writes: [ScenarioSaver.FileWrite]
-        var note: String?
-        switch plan {
-        case .inPlace(let files): writes = files
-        case .beside(let file, let reason):
-            writes = [file]
-            note = reason
-        }
+        let writes = plan.inPlace + (plan.beside.map { [$0] } ?? [])
         for write in writes {
             do {
                 try AtomicFile.write(write.text, to: write.path)
@@ -134,14 +135,14 @@ struct DashboardRuntime {
                 return .saveFailed("\(error.reason) (\(error.path))")
             }
         }
-        // Read the saved file back: the next save edits it in place at fresh positions.
-        let target = writes.first(where: { $0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml") })?.path ?? loaded.file
-        let reloaded = target.flatMap { try? ScenarioLoader.load(path: $0) }
         defer {
             watched = FileStamp(state.loaded)
             // Saved edits need no recovery file any more.
-            unlink(RecoveryFile.path(for: loaded.file))
+            for path in RecoveryFile.candidates(for: loaded.file) { unlink(path) }
         }
+        let note = plan.beside.map { "\(plan.reasons.joined(separator: "; ")): the whole scenario is in \($0.path)" }
+        // Read the edited file back: the next save edits it in place at fresh positions.
+        let reloaded = plan.inPlace.isEmpty ? nil : loaded.file.flatMap { try? ScenarioLoader.load(path: $0) }
         return .saved(paths: writes.map(\.path), note: note, reloaded: reloaded)
     }
 }

@@ -14,9 +14,10 @@ enum FileReadingEffects {
                 .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".csv")) }
                 .sorted().map { directory == "." ? $0 : directory + "/" + $0 }
             return [.scenarioFiles(files)]
-        case .checkRecovery(let path):
-            guard FileManager.default.fileExists(atPath: path) else { return [] }
-            return [.recoveryFound(path: path, ScenarioLoader.result(path: path))]
+        case .checkRecovery(let scenarioFile):
+            return RecoveryFile.candidates(for: scenarioFile).filter { FileManager.default.fileExists(atPath: $0) }.map { path in
+                .recoveryFound(path: path, ScenarioLoader.result(path: path))
+            }
         default:
             return nil
         }

@@ -39,10 +39,8 @@ struct SaverTests {
             $0.assumptions.taxRate = 0.25
             $0.assumptions.gpu.unitCapex = 35_000
         }
-        guard case .inPlace(let writes) = result else {
-            Issue.record("expected an in-place save, got \(result)")
-            return
-        }
+        let writes = result.inPlace
+        #expect(result.beside == nil)
         #expect(writes.count == 1)
         let expected = original
             .replacingOccurrences(of: "disposition: retain   # under", with: "disposition: leaseback   # under")
@@ -56,33 +54,40 @@ struct SaverTests {
         #expect(reloaded.assumptions.taxRate == 0.25 && reloaded.assumptions.gpu.unitCapex == 35_000)
     }
 
-    @Test("an assumption not in the file goes to NAME.capdash.yaml beside it")
-    func beside() throws {
+    @Test("an assumption not in the file is added to its mapping, above the first key")
+    func addedKey() throws {
         let result = try plan { $0.assumptions.discountRate = 0.1 }
-        guard case .beside(let write, let reason) = result else {
-            Issue.record("expected a save beside the file")
-            return
-        }
+        #expect(result.beside == nil)
+        let text = try #require(result.inPlace.first?.text)
+        #expect(text.contains("assumptions:\n  discount_rate: 0.1\n  tax_rate: 0.21   # statutory\n"))
+        let reloaded = try loadYAML(text)
+        #expect(reloaded.assumptions.discountRate == 0.1)
+        #expect(reloaded.facilities.count == 2)
+    }
+
+    @Test("an assumption with no assumptions block goes to NAME.capdash.yaml beside it, with everything")
+    func beside() throws {
+        let text = original.replacingOccurrences(of: "assumptions:\n  tax_rate: 0.21   # statutory\n  gpu: {unit_capex: 50000, mfu: 0.4}\n", with: "")
+        let result = try plan({ $0.assumptions.discountRate = 0.1 }, text: text)
+        let write = try #require(result.beside)
         #expect(write.path == "dir/s.capdash.yaml")
-        #expect(reason.contains("discount_rate"))
+        #expect(result.reasons.joined().contains("discount_rate"))
         let reloaded = try loadYAML(write.text)
         #expect(reloaded.assumptions.discountRate == 0.1)
         #expect(reloaded.facilities.count == 2)
         #expect(reloaded.name == "Saver test")
     }
 
-    @Test("a file changed on disk since loading is not overwritten")
+    @Test("a value changed on disk since loading is not overwritten: the edit goes beside, naming the facility")
     func changedOnDisk() throws {
         let loaded = try loadYAML(original, name: "dir/s.yaml")
         var current = loaded
         current.facilities[0].disposition = .divest
         let changed = original.replacingOccurrences(of: "disposition: retain   #", with: "disposition: leaseback   #")
         let result = ScenarioSaver.plan(saving: current, loaded: loaded) { _ in Array(changed.utf8) }
-        guard case .beside(_, let reason) = result else {
-            Issue.record("expected a save beside the file")
-            return
-        }
-        #expect(reason.contains("changed on disk"))
+        #expect(result.inPlace.isEmpty)
+        #expect(result.beside?.path == "dir/s.capdash.yaml")
+        #expect(result.reasons == ["a's disposition changed on disk (now leaseback)"])
     }
 
     @Test("the built-in example is never overwritten")
@@ -90,10 +95,7 @@ struct SaverTests {
         var current = ScenarioLoader.builtInExample()
         current.facilities[0].disposition = .divest
         let result = ScenarioSaver.plan(saving: current, loaded: ScenarioLoader.builtInExample()) { _ in nil }
-        guard case .beside(let write, _) = result else {
-            Issue.record("expected a save beside")
-            return
-        }
+        let write = try #require(result.beside)
         #expect(write.path == "example.capdash.yaml")
         #expect(try loadYAML(write.text).facilities[0].disposition == .divest)
     }
@@ -118,33 +120,27 @@ struct SaverTests {
         current.facilities[0].disposition = .leaseback
         current.facilities[1].disposition = .retain
         let result = ScenarioSaver.plan(saving: current, loaded: loaded) { _ in Array(csv.utf8) }
-        guard case .inPlace(let writes) = result else {
-            Issue.record("expected an in-place save, got \(result)")
-            return
-        }
+        let writes = result.inPlace
+        #expect(result.beside == nil)
         #expect(writes[0].text == csv.replacingOccurrences(of: "1M,retain", with: "1M,leaseback").replacingOccurrences(of: "\"divest\"", with: "retain"))
     }
 }
 
 @Suite("Saving contributions")
 struct ContributionSaverTests {
-    @Test("a stake in the file changes in place; a stake not in the file goes beside it; nothing is dropped")
+    @Test("a stake in the file changes in place; a stake not in the file is added to the facility; nothing is dropped")
     func stakes() throws {
         let text = header + facilityYAML(["disposition": "contribute", "retained_stake": "0.2"]) + facilityYAML(["disposition": "contribute"], id: "f2")
         let loaded = try loadYAML(text, name: "s.yaml")
         var current = loaded
         current.facilities[0].retainedStake = 0.35
-        guard case .inPlace(let writes) = ScenarioSaver.plan(saving: current, loaded: loaded, read: { _ in Array(text.utf8) }) else {
-            Issue.record("expected an in-place save")
-            return
-        }
-        #expect(try loadYAML(writes[0].text).facilities[0].retainedStake == 0.35)
+        let first = ScenarioSaver.plan(saving: current, loaded: loaded, read: { _ in Array(text.utf8) })
+        #expect(first.beside == nil)
+        #expect(try loadYAML(first.inPlace[0].text).facilities[0].retainedStake == 0.35)
         current.facilities[1].retainedStake = 0.4
-        guard case .beside(let write, _) = ScenarioSaver.plan(saving: current, loaded: loaded, read: { _ in Array(text.utf8) }) else {
-            Issue.record("expected a save beside the file")
-            return
-        }
-        let saved = try loadYAML(write.text)
+        let both = ScenarioSaver.plan(saving: current, loaded: loaded, read: { _ in Array(text.utf8) })
+        #expect(both.beside == nil)
+        let saved = try loadYAML(both.inPlace[0].text)
         #expect(saved.facilities.map(\.retainedStake) == [0.35, 0.4])
         #expect(saved.facilities.map(\.disposition) == [.contribute, .contribute])
     }

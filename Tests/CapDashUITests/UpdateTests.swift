@@ -379,9 +379,15 @@ struct UpdateTests {
     @Test("unsaved edits survive a change on disk")
     func reloadWhileDirty() {
         var state = exampleState("d")
-        _ = update(&state, .fileChanged(.success(ScenarioLoader.builtInExample())))
+        var changed = ScenarioLoader.builtInExample()
+        changed.name = "Renamed by someone else"
+        _ = update(&state, .fileChanged(.success(changed)))
         #expect(disposition("us-prineville-1", state) == .divest)
         #expect(state.message?.isError == true)
+        // A file touched but holding the same scenario says nothing.
+        var quiet = exampleState("d")
+        _ = update(&quiet, .fileChanged(.success(ScenarioLoader.builtInExample())))
+        #expect(quiet.message?.text == "us-prineville-1: retain → divest · u undoes")
     }
 
     @Test("below 60x20 only quitting works")

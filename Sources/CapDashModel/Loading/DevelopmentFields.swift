@@ -60,11 +60,13 @@ struct DevelopmentReader {
     /// The fields of a mapping by key, unknown keys reported with a did-you-mean.
     private func fields<Key: RawRepresentable & CaseIterable>(
         _ node: YAMLNode, path: String, _ type: Key.Type, walker: inout ScenarioWalker
-    ) -> (fields: [String: RawField], nodes: [String: YAMLNode])? where Key.RawValue == String {
+    ) -> (fields: [String: RawField], nodes: [String: YAMLNode], own: [String: SourcePosition])? where Key.RawValue == String {
         guard let entries = walker.entries(of: node, path: path) else { return nil }
         let known = Key.allCases.map(\.rawValue)
         var fields: [String: RawField] = [:]
         var nodes: [String: YAMLNode] = [:]
+        // Positions of the mapping's own values: merged ones are shared, never edited in place.
+        var own: [String: SourcePosition] = [:]
         for entry in entries {
             guard known.contains(entry.key) else {
                 walker.reader.unknownKey(entry.key, at: entry.keyPosition, parentPath: path, known: known)
@@ -72,12 +74,13 @@ struct DevelopmentReader {
             }
             fields[entry.key] = RawField(entry.value)
             nodes[entry.key] = entry.value
+            if !entry.merged { own[entry.key] = entry.value.position }
         }
-        return (fields, nodes)
+        return (fields, nodes, own)
     }
 
     private mutating func development(_ item: YAMLNode, path base: String, walker: inout ScenarioWalker) -> Development? {
-        guard let (fields, nodes) = fields(item, path: base, DevelopmentKey.self, walker: &walker) else { return nil }
+        guard let (fields, nodes, own) = fields(item, path: base, DevelopmentKey.self, walker: &walker) else { return nil }
         let errorsBefore = walker.reader.errors.count
         func path(_ key: DevelopmentKey) -> String { "\(base).\(key.rawValue)" }
         for key in DevelopmentKey.allCases where key.isRequired && (fields[key.rawValue]?.isNull ?? true) {
@@ -117,8 +120,10 @@ struct DevelopmentReader {
         let stake = present(.retainedStake).flatMap { reader.stake($0, path(.retainedStake)) }
 
         var source = DevelopmentSource(file: reader.file, item: item.position)
-        source.financing = fields[DevelopmentKey.financing.rawValue]?.position
-        source.retainedStake = fields[DevelopmentKey.retainedStake.rawValue]?.position
+        source.financing = own[DevelopmentKey.financing.rawValue]
+        source.retainedStake = own[DevelopmentKey.retainedStake.rawValue]
+        source.lease = own[DevelopmentKey.lease.rawValue]
+        source.guarantee = own[DevelopmentKey.guarantee.rawValue]
 
         walker.reader = reader
         let lease = nodes[DevelopmentKey.lease.rawValue].flatMap { node -> Development.Lease? in
@@ -155,7 +160,7 @@ struct DevelopmentReader {
     private func lease(
         _ node: YAMLNode, path base: String, buildYears: Int?, source: inout DevelopmentSource, walker: inout ScenarioWalker
     ) -> Development.Lease? {
-        guard let (fields, _) = fields(node, path: base, LeaseKey.self, walker: &walker) else { return nil }
+        guard let (fields, _, own) = fields(node, path: base, LeaseKey.self, walker: &walker) else { return nil }
         var reader = walker.reader
         defer { walker.reader = reader }
         let errorsBefore = reader.errors.count
@@ -180,9 +185,9 @@ struct DevelopmentReader {
             expected = reader.wholeNumber(field, path(.expectedYears), in: low...50, what: "a whole number of years, the firm term (\(low)) or more,")
         }
         let exit = term(.exitProbability, .exitProbability) ?? (present(.exitProbability) == nil ? 0 : nil)
-        source.yieldOnCost = fields[LeaseKey.yieldOnCost.rawValue]?.position
-        source.escalation = fields[LeaseKey.escalation.rawValue]?.position
-        source.exitProbability = fields[LeaseKey.exitProbability.rawValue]?.position
+        source.yieldOnCost = own[LeaseKey.yieldOnCost.rawValue]
+        source.escalation = own[LeaseKey.escalation.rawValue]
+        source.exitProbability = own[LeaseKey.exitProbability.rawValue]
         guard reader.errors.count == errorsBefore, let yield, let escalation, let firm, let exit else { return nil }
         return Development.Lease(
             yieldOnCost: yield, escalation: escalation, startYear: start, firmYears: firm, expectedYears: expected, exitProbability: exit)
@@ -191,7 +196,7 @@ struct DevelopmentReader {
     private func guarantee(
         _ node: YAMLNode, path base: String, source: inout DevelopmentSource, walker: inout ScenarioWalker
     ) -> Development.ResidualValueGuarantee? {
-        guard let (fields, _) = fields(node, path: base, GuaranteeKey.self, walker: &walker) else { return nil }
+        guard let (fields, _, own) = fields(node, path: base, GuaranteeKey.self, walker: &walker) else { return nil }
         var reader = walker.reader
         defer { walker.reader = reader }
         let errorsBefore = reader.errors.count
@@ -208,7 +213,7 @@ struct DevelopmentReader {
         let ratio = present(.fairValueRatio).flatMap {
             reader.number($0, path(.fairValueRatio), expected: DevelopmentTerm.fairValueRatio.expected, where: DevelopmentTerm.fairValueRatio.isValid)
         }
-        source.fairValueRatio = fields[GuaranteeKey.fairValueRatio.rawValue]?.position
+        source.fairValueRatio = own[GuaranteeKey.fairValueRatio.rawValue]
         guard reader.errors.count == errorsBefore, let amount, let years, let ratio else { return nil }
         return Development.ResidualValueGuarantee(amount: amount, declineYears: years, fairValueRatio: ratio)
     }

@@ -30,10 +30,21 @@ public enum FacilityKey: String, CaseIterable, Sendable {
 /// A facility's raw fields as the file gives them, one slot per key.
 struct FacilityFields {
     private var slots = [RawField?](repeating: nil, count: FacilityKey.allCases.count)
+    /// Keys copied in by a merge key, one bit per key: shared, so never edited in place.
+    private var mergedKeys: UInt32 = 0
 
     subscript(key: FacilityKey) -> RawField? {
         get { slots[key.ordinal] }
         set { slots[key.ordinal] = newValue }
+    }
+
+    mutating func markMerged(_ key: FacilityKey) {
+        mergedKeys |= 1 << UInt32(key.ordinal)
+    }
+
+    /// Where the facility's own value for `key` stands; nil when absent or merged in.
+    func ownPosition(_ key: FacilityKey) -> SourcePosition? {
+        mergedKeys & (1 << UInt32(key.ordinal)) != 0 ? nil : slots[key.ordinal]?.position
     }
 }
 
@@ -129,8 +140,8 @@ struct FacilityCollector {
                 expectedClose: expectedClose, closeProbability: probability,
                 source: FacilitySource(
                     file: reader.file, item: item, salePrice: fields[.salePrice]?.position,
-                    leasebackRent: fields[.leasebackRent]?.position, disposition: fields[.disposition]?.position,
-                    retainedStake: fields[.retainedStake]?.position)))
+                    leasebackRent: fields[.leasebackRent]?.position, disposition: fields.ownPosition(.disposition),
+                    retainedStake: fields.ownPosition(.retainedStake))))
         return true
     }
 

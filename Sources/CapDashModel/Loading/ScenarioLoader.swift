@@ -19,12 +19,18 @@ public enum ScenarioLoader {
     }
 
     /// A file's bytes as read from disk: checked to be text, then read as CSV or YAML by its name.
-    public static func load(bytes raw: [UInt8], file: String) throws(ScenarioLoadError) -> Scenario {
+    /// `readFile` reads what the scenario names (its `facilities_csv`); a save passes its own.
+    public static func load(
+        bytes raw: [UInt8], file: String,
+        readFile: @escaping (String) throws(ScenarioLoadError) -> [UInt8] = { path throws(ScenarioLoadError) in
+            try SourceFile.readText(path: path, displayName: path)
+        }
+    ) throws(ScenarioLoadError) -> Scenario {
         let bytes = try SourceFile.text(raw, displayName: file)
         if file.lowercased().hasSuffix(".csv") {
             return try loadCSV(bytes, file: file)
         }
-        return try loadYAML(bytes, file: file)
+        return try loadYAML(bytes, file: file, readFile: readFile)
     }
 
     /// The built-in example, compiled into the binary.
@@ -57,7 +63,12 @@ public enum ScenarioLoader {
         return scenario
     }
 
-    public static func loadYAML(_ bytes: [UInt8], file: String) throws(ScenarioLoadError) -> Scenario {
+    public static func loadYAML(
+        _ bytes: [UInt8], file: String,
+        readFile: @escaping (String) throws(ScenarioLoadError) -> [UInt8] = { path throws(ScenarioLoadError) in
+            try SourceFile.readText(path: path, displayName: path)
+        }
+    ) throws(ScenarioLoadError) -> Scenario {
         if let (offset, name) = SourceFile.firstForeignLineBreak(bytes) {
             throw ScenarioLoadError([.error(
                 file: file, at: SourceFile.position(ofByte: offset, in: bytes), "",
@@ -75,6 +86,7 @@ public enum ScenarioLoader {
             ])
         }
         var walker = ScenarioWalker(reader: FieldReader(file: file))
+        walker.readFile = readFile
         let scenario = walker.scenario(from: root)
         try finish(walker.reader)
         guard var scenario else {

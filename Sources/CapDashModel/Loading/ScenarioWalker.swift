@@ -26,7 +26,17 @@ struct ScenarioWalker {
         var key: String
         var keyPosition: SourcePosition
         var value: YAMLNode
+        /// Copied in by a merge key (`<<: *defaults`): shared with other mappings, so a
+        /// save must never edit it where it stands.
+        var merged = false
     }
+
+    /// Reads a file a scenario names (`facilities_csv`); a save reads through its own.
+    var readFile: (String) throws(ScenarioLoadError) -> [UInt8] = { path throws(ScenarioLoadError) in
+        try SourceFile.readText(path: path, displayName: path)
+    }
+    /// Where the mappings a save may add keys to begin (`assumptions`, `assumptions.gpu`).
+    private(set) var mappingPositions: [String: SourcePosition] = [:]
 
     mutating func scenario(from root: YAMLNode) -> Scenario? {
         guard case .mapping = root.content else {
@@ -101,6 +111,7 @@ struct ScenarioWalker {
             scenario.developments = developments.developments(from: entry.value, walker: &self)
         }
         scenario.assumptionPositions = assumptionPositions
+        scenario.mappingPositions = mappingPositions
         return scenario
     }
 
@@ -143,8 +154,9 @@ struct ScenarioWalker {
             firstPosition[key] = pair.key.position
             result.append(Entry(key: key, keyPosition: pair.key.position, value: pair.value))
         }
-        for entry in merged where firstPosition[entry.key] == nil {
+        for var entry in merged where firstPosition[entry.key] == nil {
             firstPosition[entry.key] = entry.keyPosition
+            entry.merged = true
             result.append(entry)
         }
         return result
@@ -180,11 +192,13 @@ struct ScenarioWalker {
     private mutating func assumptions(from node: YAMLNode) -> Assumptions {
         var assumptions = Assumptions()
         guard let entries = entries(of: node, path: "assumptions") else { return assumptions }
+        mappingPositions["assumptions"] = node.position
         let known = AssumptionKey.names.filter { !$0.hasPrefix("gpu.") } + ["gpu", "gpu_alternatives", "reference_models"]
         for entry in entries {
             let path = "assumptions.\(entry.key)"
             switch entry.key {
             case "gpu":
+                if !entry.merged, case .mapping = entry.value.content { mappingPositions["assumptions.gpu"] = entry.value.position }
                 guard !entry.value.isNull, let gpuEntries = self.entries(of: entry.value, path: path) else { continue }
                 for gpuEntry in gpuEntries {
                     guard let key = AssumptionKey(rawValue: "gpu.\(gpuEntry.key)") else {
@@ -192,7 +206,7 @@ struct ScenarioWalker {
                         continue
                     }
                     key.read(RawField(gpuEntry.value), path: "\(path).\(gpuEntry.key)", into: &assumptions, reader: &reader)
-                    assumptionPositions[key] = gpuEntry.value.position
+                    if !gpuEntry.merged && !entry.merged { assumptionPositions[key] = gpuEntry.value.position }
                 }
             case "reference_models":
                 if let models = referenceModels(from: entry.value, path: path) { assumptions.referenceModels = models }
@@ -204,7 +218,7 @@ struct ScenarioWalker {
                     continue
                 }
                 key.read(RawField(entry.value), path: path, into: &assumptions, reader: &reader)
-                assumptionPositions[key] = entry.value.position
+                if !entry.merged { assumptionPositions[key] = entry.value.position }
             }
         }
         return assumptions
@@ -348,6 +362,7 @@ struct ScenarioWalker {
                     continue
                 }
                 fields[key] = RawField(entry.value)
+                if entry.merged { fields.markMerged(key) }
             }
             if !collector.add(fields, at: item.position, reader: &reader) || reader.hasTooManyErrors { break }
         }
@@ -361,7 +376,7 @@ struct ScenarioWalker {
         let path = ScenarioLoader.resolve(relative, relativeTo: reader.file)
         let bytes: [UInt8]
         do {
-            bytes = try SourceFile.readText(path: path, displayName: path)
+            bytes = try readFile(path)
         } catch {
             for diagnostic in error.diagnostics {
                 let detail = diagnostic.position.map { " at line \($0.line), column \($0.column)" } ?? ""

@@ -21,7 +21,7 @@ public enum SourceFile {
         return bytes
     }
 
-    static func readBytes(path: String, displayName: String) throws(ScenarioLoadError) -> [UInt8] {
+    public static func readBytes(path: String, displayName: String) throws(ScenarioLoadError) -> [UInt8] {
         func fail(_ message: String) -> ScenarioLoadError {
             ScenarioLoadError([.error(file: displayName, at: nil, "", message)])
         }

@@ -1,59 +1,91 @@
-/// Saving an edited scenario without losing anything: values change in place
-/// in the original file (comments, key order and formatting kept); when that
-/// cannot be done safely, the whole scenario goes to `NAME.capdash.yaml` beside it.
+/// Saving an edited scenario without ever touching the wrong facility: the file
+/// is read again as it is on disk now, every edit is matched to its facility,
+/// development or assumption by id (never by list position), and written in
+/// place (comments, key order and formatting kept). An edit whose target
+/// vanished, changed on disk, or is shared (an anchor, an alias, a merge key)
+/// goes with the whole scenario to `NAME.capdash.yaml` beside the file instead;
+/// every other value in the file stays as it is on disk.
 public enum ScenarioSaver {
     public struct FileWrite: Sendable, Equatable {
         public var path: String
         public var text: String
     }
 
-    public enum Plan: Sendable, Equatable {
-        /// Every change fits in place: rewrite these files.
-        case inPlace([FileWrite])
-        /// Written beside the original, which stays untouched; `reason` says why.
-        case beside(FileWrite, reason: String)
+    /// What a save writes.
+    public struct Plan: Sendable, Equatable {
+        /// Files edited in place.
+        public var inPlace: [FileWrite] = []
+        /// The whole scenario beside the file, when some edit could not go in place.
+        public var beside: FileWrite?
+        /// Why each edit that went beside did, naming the facility and the cause.
+        public var reasons: [String] = []
+
+        /// The status line's account of it.
+        public var summary: String {
+            var parts: [String] = []
+            if !inPlace.isEmpty { parts.append("saved " + inPlace.map(\.path).joined(separator: ", ")) }
+            if let beside {
+                parts.append((inPlace.isEmpty ? "saved to " : "and wrote ") + beside.path + ": " + reasons.joined(separator: "; "))
+            }
+            return parts.isEmpty ? "nothing to save" : parts.joined(separator: " ")
+        }
     }
 
     /// What to write to save `current`, loaded as `loaded`; `read` gives a file's bytes as now on disk.
-    public static func plan(saving current: Scenario, loaded: Scenario, read: (String) -> [UInt8]?) -> Plan {
-        func beside(_ reason: String) -> Plan {
-            .beside(FileWrite(path: besidePath(for: loaded.file), text: ScenarioYAMLWriter.write(current)), reason: reason)
+    public static func plan(saving current: Scenario, loaded: Scenario, read: @escaping (String) -> [UInt8]?) -> Plan {
+        guard let scenarioFile = loaded.file else {
+            return besidePlan(current, loaded, reasons: ["the built-in example is never overwritten"])
         }
-        guard let scenarioFile = loaded.file else { return beside("the built-in example is never overwritten") }
-        guard loaded.facilities.count == current.facilities.count else { return beside("facilities were added or removed") }
+        // The file as it is now: positions and values to check each edit against.
+        let fresh: Scenario
+        do {
+            guard let bytes = read(scenarioFile) else { return besidePlan(current, loaded, reasons: ["\(scenarioFile) can no longer be read"]) }
+            fresh = try ScenarioLoader.load(bytes: bytes, file: scenarioFile) { path throws(ScenarioLoadError) in
+                guard let bytes = read(path) else {
+                    throw ScenarioLoadError([.error(file: path, at: nil, "", "cannot be read")])
+                }
+                return try SourceFile.text(bytes, displayName: path)
+            }
+        } catch {
+            return besidePlan(current, loaded, reasons: ["\(scenarioFile) on disk is no longer a valid scenario (\(error.diagnostics.first?.description ?? "invalid"))"])
+        }
+        var collected = EditCollector(fresh: fresh)
+        collected.collect(current: current, loaded: loaded)
+        guard !collected.edits.isEmpty || !collected.conflicts.isEmpty else { return Plan() }
 
-        var patches: [String: [Patch]] = [:]
-        for key in AssumptionKey.allCases where key.text(in: current.assumptions) != key.text(in: loaded.assumptions) {
-            guard loaded.facilitiesFile != scenarioFile, let position = loaded.assumptionPositions[key] else {
-                return beside("\(key.rawValue) is not in the file, so it cannot be changed in place")
+        var plan = Plan()
+        var patched: [String: [UInt8]] = [:]
+        for (file, edits) in Dictionary(grouping: collected.edits, by: \.file).sorted(by: { $0.key < $1.key }) {
+            guard let bytes = read(file), let text = TextPatcher(bytes, csv: file == fresh.facilitiesFile).applying(edits) else {
+                collected.conflicts += edits.map { "\($0.what) could not be written in place" }
+                continue
             }
-            patches[scenarioFile, default: []].append(
-                Patch(position: position, expected: key.text(in: loaded.assumptions), replacement: key.yamlText(in: current.assumptions), kind: .assumption(key)))
+            patched[file] = text
         }
-        for (old, new) in zip(loaded.facilities, current.facilities) where old.retainedStake != new.retainedStake {
-            guard let file = old.source.file, let position = old.source.retainedStake, let stake = new.retainedStake else {
-                return beside("\(old.id)'s retained_stake is not in the file, so it cannot be changed in place")
+        // Read the patched files back: only the edited values may differ from the file on disk.
+        if !patched.isEmpty {
+            let check = try? ScenarioLoader.load(bytes: patched[scenarioFile] ?? read(scenarioFile) ?? [], file: scenarioFile) {
+                path throws(ScenarioLoadError) in
+                guard let bytes = patched[path] ?? read(path) else { throw ScenarioLoadError([]) }
+                return try SourceFile.text(bytes, displayName: path)
             }
-            patches[file, default: []].append(
-                Patch(position: position, expected: old.retainedStake.map(Numbers.plain) ?? "", replacement: Numbers.plain(stake), kind: .stake))
-        }
-        for (old, new) in zip(loaded.facilities, current.facilities) where old.disposition != new.disposition {
-            guard let file = old.source.file, let position = old.source.disposition else {
-                return beside("\(old.id) has no disposition position to edit")
+            if let check, ScenarioEdit.edits(from: collected.expected, to: check).isEmpty {
+                plan.inPlace = patched.sorted { $0.key < $1.key }.map { FileWrite(path: $0.key, text: String(decoding: $0.value, as: UTF8.self)) }
+            } else {
+                collected.conflicts = ["values are shared (an anchor, alias or merge key): editing them in place would change other entries"]
+                    + collected.conflicts
             }
-            patches[file, default: []].append(
-                Patch(position: position, expected: old.disposition.rawValue, replacement: new.disposition.rawValue, kind: .disposition))
         }
+        if !collected.conflicts.isEmpty {
+            let whole = besidePlan(current, loaded, reasons: collected.conflicts)
+            plan.beside = whole.beside
+            plan.reasons = whole.reasons
+        }
+        return plan
+    }
 
-        var writes: [FileWrite] = []
-        for (file, filePatches) in patches.sorted(by: { $0.key < $1.key }) {
-            guard let bytes = read(file) else { return beside("\(file) can no longer be read") }
-            guard let text = apply(filePatches, to: bytes, csv: file == loaded.facilitiesFile) else {
-                return beside("\(file) changed on disk since it was loaded")
-            }
-            writes.append(FileWrite(path: file, text: text))
-        }
-        return .inPlace(writes)
+    private static func besidePlan(_ current: Scenario, _ loaded: Scenario, reasons: [String]) -> Plan {
+        Plan(inPlace: [], beside: FileWrite(path: besidePath(for: loaded.file), text: ScenarioYAMLWriter.write(current)), reasons: reasons)
     }
 
     /// `plants.yaml` -> `plants.capdash.yaml` beside it; the built-in example -> `./example.capdash.yaml`.
@@ -62,44 +94,200 @@ public enum ScenarioSaver {
         let directory = file.lastIndex(of: "/").map { String(file[...$0]) } ?? ""
         return directory + ScenarioLoader.baseName(file) + ".capdash.yaml"
     }
+}
 
-    struct Patch {
-        enum Kind {
-            case assumption(AssumptionKey)
-            case disposition
-            case stake
-        }
-
-        var position: SourcePosition
-        var expected: String
-        var replacement: String
-        var kind: Kind
+/// One value to write: where (the value's own token, or a key to add to a mapping) and what.
+struct ValueEdit {
+    enum Target {
+        /// Replace the value that starts here.
+        case value(SourcePosition)
+        /// Add `key: text` to the block mapping whose first key starts here.
+        case newKey(String, mapping: SourcePosition)
     }
 
-    /// The text with every patch applied, or nil if a value is not where and what it was at load.
-    static func apply(_ patches: [Patch], to bytes: [UInt8], csv: Bool) -> String? {
-        var result = bytes
-        let lineStarts = lineStartOffsets(bytes)
-        let located = patches.compactMap { patch -> (Range<Int>, Patch)? in
-            guard let start = offset(of: patch.position, in: bytes, lineStarts: lineStarts),
-                let range = tokenRange(at: start, in: bytes, csv: csv, matching: patch)
-            else { return nil }
-            return (range, patch)
-        }
-        guard located.count == patches.count else { return nil }
-        for (range, patch) in located.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {
-            result.replaceSubrange(range, with: Array(patch.replacement.utf8))
-        }
-        return String(decoding: result, as: UTF8.self)
+    var file: String
+    var target: Target
+    var text: String
+    /// The facility or setting, for messages: `us-dallas-1's disposition`.
+    var what: String
+}
+
+/// Turns the differences between the loaded and the current scenario into edits of
+/// the file as it is now, matched by id; what cannot be matched becomes a conflict.
+struct EditCollector {
+    let fresh: Scenario
+    private(set) var edits: [ValueEdit] = []
+    var conflicts: [String] = []
+    /// The file on disk with every edit made in place applied: what reading it back must give.
+    private(set) var expected: Scenario
+
+    init(fresh: Scenario) {
+        self.fresh = fresh
+        expected = fresh
     }
 
-    static func lineStartOffsets(_ bytes: [UInt8]) -> [Int] {
+    mutating func collect(current: Scenario, loaded: Scenario) {
+        let facilityIndex = Dictionary(fresh.facilities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (old, new) in zip(loaded.facilities, current.facilities) where old.id == new.id {
+            guard old.disposition != new.disposition || old.retainedStake != new.retainedStake else { continue }
+            guard let index = facilityIndex[new.id] else {
+                conflicts.append("\(new.id) is no longer in the file")
+                continue
+            }
+            let onDisk = fresh.facilities[index]
+            let file = onDisk.source.file ?? fresh.file ?? ""
+            let csv = file == fresh.facilitiesFile
+            if old.disposition != new.disposition {
+                change(
+                    "\(new.id)'s disposition", file: file, loaded: old.disposition.rawValue, onDisk: onDisk.disposition.rawValue,
+                    to: new.disposition.rawValue, at: onDisk.source.disposition,
+                    orAdd: csv ? nil : ("disposition", onDisk.source.item)
+                ) { $0.facilities[index].disposition = new.disposition }
+            }
+            if old.retainedStake != new.retainedStake {
+                change(
+                    "\(new.id)'s retained_stake", file: file, loaded: old.retainedStake.map(Numbers.plain) ?? "",
+                    onDisk: onDisk.retainedStake.map(Numbers.plain) ?? "", to: new.retainedStake.map(Numbers.plain) ?? (csv ? "" : "null"),
+                    at: onDisk.source.retainedStake, orAdd: csv || new.retainedStake == nil ? nil : ("retained_stake", onDisk.source.item)
+                ) { $0.facilities[index].retainedStake = new.retainedStake }
+            }
+        }
+        collectDevelopments(current: current, loaded: loaded)
+        collectAssumptions(current: current, loaded: loaded)
+    }
+
+    private mutating func collectDevelopments(current: Scenario, loaded: Scenario) {
+        let developmentIndex = Dictionary(fresh.developments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (old, new) in zip(loaded.developments, current.developments) where old.id == new.id && !old.sameDecisions(as: new) {
+            guard let index = developmentIndex[new.id] else {
+                conflicts.append("\(new.id) is no longer in the file")
+                continue
+            }
+            let onDisk = fresh.developments[index]
+            let file = onDisk.source.file ?? fresh.file ?? ""
+            if old.financing != new.financing {
+                change(
+                    "\(new.id)'s financing", file: file, loaded: old.financing.rawValue, onDisk: onDisk.financing.rawValue,
+                    to: new.financing.rawValue, at: onDisk.source.financing, orAdd: ("financing", onDisk.source.item)
+                ) { $0.developments[index].financing = new.financing }
+            }
+            if old.retainedStake != new.retainedStake {
+                change(
+                    "\(new.id)'s retained_stake", file: file, loaded: old.retainedStake.map(Numbers.plain) ?? "",
+                    onDisk: onDisk.retainedStake.map(Numbers.plain) ?? "", to: new.retainedStake.map(Numbers.plain) ?? "null",
+                    at: onDisk.source.retainedStake, orAdd: new.retainedStake == nil ? nil : ("retained_stake", onDisk.source.item)
+                ) { $0.developments[index].retainedStake = new.retainedStake }
+            }
+            for term in DevelopmentTerm.allCases where term.value(in: old) != term.value(in: new) {
+                guard let value = term.value(in: new) else { continue }
+                let mapping = term == .fairValueRatio ? onDisk.source.guarantee : onDisk.source.lease
+                change(
+                    "\(new.id)'s \(term.rawValue)", file: file, loaded: term.value(in: old).map(Numbers.plain) ?? "",
+                    onDisk: term.value(in: onDisk).map(Numbers.plain) ?? "", to: Numbers.plain(value),
+                    at: term.position(in: onDisk.source), orAdd: (term.key, mapping)
+                ) { $0.developments[index] = term.setting(value, in: $0.developments[index]) }
+            }
+        }
+    }
+
+    private mutating func collectAssumptions(current: Scenario, loaded: Scenario) {
+        let file = fresh.file ?? ""
+        for key in AssumptionKey.allCases where key.text(in: current.assumptions) != key.text(in: loaded.assumptions) {
+            // GPU keys a preset fills follow it; only the preset and keys given explicitly are written.
+            if let gpuKey = key.gpuKey, !current.assumptions.gpu.explicitKeys.contains(gpuKey),
+                !loaded.assumptions.gpu.explicitKeys.contains(gpuKey), fresh.assumptionPositions[key] == nil,
+                current.assumptions.gpu.preset != nil
+            {
+                continue
+            }
+            guard fresh.facilitiesFile != fresh.file else {
+                conflicts.append("\(key.rawValue) cannot be kept in a facilities CSV")
+                continue
+            }
+            let mapping = key.gpuKey != nil || key == .gpuPreset ? fresh.mappingPositions["assumptions.gpu"] : fresh.mappingPositions["assumptions"]
+            let name = key.gpuKey != nil || key == .gpuPreset ? String(key.rawValue.dropFirst(4)) : key.rawValue
+            change(
+                key.rawValue, file: file, loaded: key.text(in: loaded.assumptions), onDisk: key.text(in: fresh.assumptions),
+                to: key.yamlText(in: current.assumptions), current: key.text(in: current.assumptions),
+                at: fresh.assumptionPositions[key], orAdd: mapping.map { (name, $0) }
+            ) { scenario in
+                if key == .gpuPreset, let preset = current.assumptions.gpu.preset.flatMap(GPUPreset.named) {
+                    scenario.assumptions.gpu.apply(preset)
+                } else if let value = key.value(in: current.assumptions) {
+                    key.set(value, in: &scenario.assumptions)
+                } else if key == .gpuName {
+                    scenario.assumptions.gpu.name = current.assumptions.gpu.name
+                }
+            }
+        }
+    }
+
+    /// One value: in place when the file still holds what was loaded, else a conflict.
+    private mutating func change(
+        _ what: String, file: String, loaded: String, onDisk: String, to text: String, current: String? = nil,
+        at position: SourcePosition?, orAdd newKey: (String, SourcePosition?)?, apply: (inout Scenario) -> Void
+    ) {
+        let wanted = current ?? text
+        if onDisk == wanted || (onDisk.isEmpty && (wanted == "null" || wanted.isEmpty)) { return }  // already so on disk
+        guard onDisk == loaded else {
+            conflicts.append("\(what) changed on disk (now \(onDisk.isEmpty ? "absent" : onDisk))")
+            return
+        }
+        if let position {
+            edits.append(ValueEdit(file: file, target: .value(position), text: text, what: what))
+        } else if let (key, mapping) = newKey, let mapping {
+            edits.append(ValueEdit(file: file, target: .newKey(key, mapping: mapping), text: text, what: what))
+        } else {
+            conflicts.append("\(what) is not in the file (or comes from a merge key), so it cannot be changed in place")
+            return
+        }
+        apply(&expected)
+    }
+}
+
+/// Applies value edits to a file's bytes: a token replaced where it stands, or a
+/// key added to a block mapping. A UTF-8 byte-order mark is kept.
+struct TextPatcher {
+    private let bom: [UInt8]
+    private var bytes: [UInt8]
+    private let csv: Bool
+    private let lineStarts: [Int]
+
+    init(_ raw: [UInt8], csv: Bool) {
+        let hasBOM = raw.starts(with: [0xEF, 0xBB, 0xBF])
+        bom = hasBOM ? [0xEF, 0xBB, 0xBF] : []
+        bytes = hasBOM ? Array(raw.dropFirst(3)) : raw
+        self.csv = csv
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
-        return starts
+        lineStarts = starts
     }
 
-    static func offset(of position: SourcePosition, in bytes: [UInt8], lineStarts: [Int]) -> Int? {
+    /// The patched bytes, or nil when some edit's place cannot be found.
+    func applying(_ edits: [ValueEdit]) -> [UInt8]? {
+        var replacements: [(range: Range<Int>, text: [UInt8])] = []
+        for edit in edits {
+            switch edit.target {
+            case .value(let position):
+                guard let start = offset(of: position), let range = tokenRange(at: start) else { return nil }
+                replacements.append((range, Array(edit.text.utf8)))
+            case .newKey(let key, let mapping):
+                guard let insertion = newKeyLine(key, edit.text, mapping: mapping) else { return nil }
+                replacements.append(insertion)
+            }
+        }
+        // From the end, so earlier offsets stay valid; two edits of one place are a conflict.
+        var result = bytes
+        var lastStart = Int.max
+        for replacement in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            guard replacement.range.upperBound <= lastStart else { return nil }
+            result.replaceSubrange(replacement.range, with: replacement.text)
+            lastStart = replacement.range.lowerBound
+        }
+        return bom + result
+    }
+
+    private func offset(of position: SourcePosition) -> Int? {
         guard position.line >= 1, position.line <= lineStarts.count else { return nil }
         var index = lineStarts[position.line - 1]
         var column = 1
@@ -112,65 +300,77 @@ public enum ScenarioSaver {
         return index
     }
 
-    /// The extent of the value starting at `start`, checked to still hold the loaded value.
-    static func tokenRange(at start: Int, in bytes: [UInt8], csv: Bool, matching patch: Patch) -> Range<Int>? {
-        guard start < bytes.count else { return nil }
-        let quote = bytes[start]
-        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+    /// The extent of the value (scalar, quoted scalar, alias or CSV cell) starting at `start`.
+    private func tokenRange(at start: Int) -> Range<Int>? {
+        guard start <= bytes.count else { return nil }
+        if start == bytes.count { return csv ? start..<start : nil }
+        let first = bytes[start]
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
             var index = start + 1
             while index < bytes.count {
-                if bytes[index] == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") && !csv {
+                if bytes[index] == UInt8(ascii: "\\") && first == UInt8(ascii: "\"") && !csv {
                     index += 2
                     continue
                 }
-                if bytes[index] == quote {
-                    if index + 1 < bytes.count, bytes[index + 1] == quote, quote == UInt8(ascii: "'") || csv {
+                if bytes[index] == first {
+                    if index + 1 < bytes.count, bytes[index + 1] == first, first == UInt8(ascii: "'") || csv {
                         index += 2
                         continue
                     }
-                    let inner = String(decoding: bytes[(start + 1)..<index], as: UTF8.self)
-                    return holds(inner, patch) ? start..<(index + 1) : nil
+                    return start..<(index + 1)
                 }
                 index += 1
             }
             return nil
         }
+        if first == UInt8(ascii: "&") || first == UInt8(ascii: "!") { return nil }  // an anchor or tag: shared or typed, leave it
+        let inFlow = !csv && flowDepth(before: start) > 0
         var end = start
         while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
-            if csv && bytes[end] == UInt8(ascii: ",") { break }
-            if bytes[end] == UInt8(ascii: "#"), end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { break }
+            let byte = bytes[end]
+            if csv && byte == UInt8(ascii: ",") { break }
+            if inFlow && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")) { break }
+            if byte == UInt8(ascii: "#"), end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { break }
             end += 1
         }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-        // Block context reads to the line's end; in a flow mapping the value stops at , } or ].
-        if holds(String(decoding: bytes[start..<end], as: UTF8.self), patch) { return start..<end }
-        if let stop = bytes[start..<end].firstIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "]") }) {
-            var trimmed = stop
-            while trimmed > start, bytes[trimmed - 1] == 0x20 { trimmed -= 1 }
-            if holds(String(decoding: bytes[start..<trimmed], as: UTF8.self), patch) { return start..<trimmed }
-        }
-        return nil
+        return start..<end
     }
 
-    /// Whether the text in the file still means the value loaded from it.
-    private static func holds(_ text: String, _ patch: Patch) -> Bool {
-        switch patch.kind {
-        case .disposition:
-            return text.trimmingSpaces().lowercased() == patch.expected
-        case .stake:
-            return Numbers.parse(text).map(Numbers.plain) == patch.expected
-        case .assumption(let key):
-            var assumptions = Assumptions()
-            guard case .success(let parsed) = key.setting(text, in: assumptions) else { return false }
-            assumptions = parsed
-            return key.text(in: assumptions) == patch.expected
+    /// Open `{` and `[` before `offset` on its line: inside a flow collection, values end at `,` `}` `]`.
+    private func flowDepth(before offset: Int) -> Int {
+        var index = offset
+        while index > 0, bytes[index - 1] != 0x0A { index -= 1 }
+        var depth = 0
+        var quote: UInt8?
+        while index < offset {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                depth -= 1
+            }
+            index += 1
         }
+        return depth
     }
-}
 
-extension AssumptionKey {
-    /// The value as it should appear in YAML.
-    func yamlText(in assumptions: Assumptions) -> String {
-        self == .gpuName ? ScenarioYAMLWriter.quoted(assumptions.gpu.name) : text(in: assumptions)
+    /// `key: text` as a new line of the block mapping whose first key starts at `mapping`:
+    /// before that key's line, or after it when the line starts a list item (`- id: x`).
+    private func newKeyLine(_ key: String, _ text: String, mapping: SourcePosition) -> (range: Range<Int>, text: [UInt8])? {
+        guard !csv, let start = offset(of: mapping), start < bytes.count, bytes[start] != UInt8(ascii: "{") else { return nil }
+        let lineStart = lineStarts[mapping.line - 1]
+        let lead = bytes[lineStart..<start]
+        let newline: [UInt8] = bytes.contains(0x0D) ? [0x0D, 0x0A] : [0x0A]
+        let line = Array(String(repeating: " ", count: mapping.column - 1).utf8) + Array("\(key): \(text)".utf8) + newline
+        if lead.allSatisfy({ $0 == 0x20 }) { return (lineStart..<lineStart, line) }
+        // A list item: the new key goes on the line after its first key.
+        guard lead.contains(UInt8(ascii: "-")), lead.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: "-") }) else { return nil }
+        let next = mapping.line < lineStarts.count ? lineStarts[mapping.line] : bytes.count
+        return (next..<next, (next == bytes.count && bytes.last != 0x0A ? newline : []) + line)
     }
 }

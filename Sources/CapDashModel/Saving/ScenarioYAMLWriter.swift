@@ -129,3 +129,13 @@ public enum ScenarioYAMLWriter {
         return out + "\""
     }
 }
+
+extension AssumptionKey {
+    /// The value as it should appear in YAML.
+    func yamlText(in assumptions: Assumptions) -> String {
+        switch self {
+        case .gpuName, .gpuPreset: ScenarioYAMLWriter.quoted(text(in: assumptions))
+        default: text(in: assumptions)
+        }
+    }
+}

@@ -31,6 +31,13 @@ public struct GPUAssumptions: Sendable, Equatable {
         if !explicitKeys.contains(.peakFlops) { peakFlops = preset.peakFlops }
     }
 
+    /// Two GPUs are the same when their figures and preset are: which keys were typed
+    /// explicitly only guides a later preset, so a saved and reloaded GPU equals what was saved.
+    public static func == (a: GPUAssumptions, b: GPUAssumptions) -> Bool {
+        a.name == b.name && a.unitCapex == b.unitCapex && a.powerKW == b.powerKW && a.peakFlops == b.peakFlops
+            && a.mfu == b.mfu && a.preset == b.preset
+    }
+
     /// The preset this GPU is, by what it was built from or by its name.
     public var matchingPreset: GPUPreset? {
         preset.flatMap(GPUPreset.named) ?? GPUPreset.named(name)

@@ -120,6 +120,9 @@ public struct DevelopmentSource: Sendable, Equatable {
     public var escalation: SourcePosition?
     public var exitProbability: SourcePosition?
     public var fairValueRatio: SourcePosition?
+    /// Where the `lease` and `residual_value_guarantee` mappings begin, so a save can add a key.
+    public var lease: SourcePosition?
+    public var guarantee: SourcePosition?
 
     public init(file: String? = nil, item: SourcePosition? = nil) {
         self.file = file

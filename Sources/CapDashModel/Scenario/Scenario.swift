@@ -12,8 +12,11 @@ public struct Scenario: Sendable, Equatable {
     public var file: String?
     /// Warnings found while loading that do not depend on dispositions.
     public var loadWarnings: [Diagnostic] = []
-    /// Where each assumption's value stands in the file, so a save can edit it in place.
+    /// Where each assumption's value stands in the file, so a save can edit it in place
+    /// (values copied by a merge key are left out: they are shared).
     public var assumptionPositions: [AssumptionKey: SourcePosition] = [:]
+    /// Where the `assumptions` and `assumptions.gpu` mappings begin, so a save can add a key.
+    public var mappingPositions: [String: SourcePosition] = [:]
     /// Ranges for the sensitivity analysis (`sensitivity:`); empty means ±20%.
     public var sensitivity = SensitivitySettings()
     /// The CSV the facilities came from (`facilities_csv`, or the file itself for a bare CSV).
