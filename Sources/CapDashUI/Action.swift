@@ -40,6 +40,8 @@ public enum Action: Sendable {
 
     // MARK: Finding
     case beginFilter, clearFilter, cycleSort
+    /// The tornado's bars: capex freed ↔ net cash PV.
+    case switchTornadoMetric
     case beginGoalSeek
     /// `[` and `]` where nothing steps: says what they do.
     case explain(String)

@@ -61,6 +61,8 @@ public struct DashboardState: Sendable {
     /// The analysis the shown pane draws, computed when the pane opens and after
     /// each edit, never per frame (each evaluates the whole scenario, the tornado 16 times).
     public internal(set) var tornado: SensitivityAnalysis?
+    /// What the tornado's bars measure: capex freed, or net cash PV (`m` switches).
+    public internal(set) var tornadoShowsNetCash = false
     public internal(set) var timeline: DealTimeline?
     public internal(set) var comparison: ScenarioComparison?
     public internal(set) var developmentSchedule: DevelopmentSchedule?

@@ -34,7 +34,7 @@ public struct Binding: Sendable {
 public enum Keymap {
     /// Where the keys are pressed: decides which bindings apply.
     public enum Context: String, Sendable, CaseIterable {
-        case facilities, assumptions, analysis, figures
+        case facilities, assumptions, analysis, tornado, figures
         case help, recovery, planOffer, planSolving, picking
         case filtering, editing, planTarget
         case tooSmall
@@ -47,7 +47,8 @@ public enum Keymap {
             switch state.pane {
             case .facilities: return .facilities
             case .assumptions: return .assumptions
-            case .sensitivity, .timeline, .comparison, .developmentFinancing: return .analysis
+            case .sensitivity: return .tornado
+            case .timeline, .comparison, .developmentFinancing: return .analysis
             }
         case .figures: return .figures
         case .help: return .help
@@ -77,6 +78,7 @@ public enum Keymap {
         case .facilities: own = facilities
         case .assumptions: own = assumptions
         case .analysis: own = analysis
+        case .tornado: own = [Binding([.character("m")], "m", "tornado bars: capex freed ↔ net cash PV", hint: "m metric", does: .switchTornadoMetric)] + analysis
         case .figures: own = figures
         case .help: own = help
         case .recovery: own = offer(accept: "restore the recovered edits", decline: "discard them", later: "decide later (the file stays)")
@@ -87,7 +89,7 @@ public enum Keymap {
         case .tooSmall: own = [Binding([.character("q")], "q", "quit", hint: "q quit", does: .quitNow)]
         }
         // Overlays and typing take the keys for themselves; the views share the rest.
-        let views: [Context] = [.facilities, .assumptions, .analysis, .figures]
+        let views: [Context] = [.facilities, .assumptions, .analysis, .tornado, .figures]
         return own + (views.contains(context) ? everywhere + always : always)
     }
 
@@ -104,7 +106,8 @@ public enum Keymap {
     /// The `?` overlay: each section a title and its bindings.
     public static var helpSections: [(title: String, bindings: [Binding])] {
         [
-            ("Facilities", facilities), ("Assumptions", assumptions), ("Tornado, timeline, compare", analysis),
+            ("Facilities", facilities), ("Assumptions", assumptions), ("Tornado, timeline, compare, development financing", analysis),
+            ("Tornado (x)", bindings(.tornado).prefix(1).map { $0 }),
             ("Everywhere", everywhere + always), ("Figures (i)", figures), ("Typing a filter or value", typing),
         ]
     }

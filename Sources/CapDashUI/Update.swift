@@ -86,6 +86,8 @@ private func handleIntent(_ action: Action, _ state: inout DashboardState, quitA
     case .clearFilter:
         state.filter = ""
         state.refreshRows()
+    case .switchTornadoMetric:
+        state.tornadoShowsNetCash.toggle()
     case .cycleSort:
         state.sort = state.sort.next
         state.refreshRows(resort: true)

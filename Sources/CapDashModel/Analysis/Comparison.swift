@@ -21,6 +21,19 @@ public struct ScenarioComparison: Sendable {
         public var stakeB: Double?
     }
 
+    /// A development whose financing, stake or lease terms differ (matched by id).
+    public struct DevelopmentChange: Sendable {
+        public var id: String
+        public var name: String
+        /// nil where the development is not in that scenario.
+        public var a: Financing?
+        public var b: Financing?
+        public var stakeA: Double?
+        public var stakeB: Double?
+        /// Lease terms that differ, by name (`lease.yield_on_cost`).
+        public var terms: [DevelopmentTerm]
+    }
+
     public var a: Scenario
     public var b: Scenario
     public var figures: [FigureValues]
@@ -29,6 +42,7 @@ public struct ScenarioComparison: Sendable {
     /// The reference models differ (names, sizes or GPU-hours).
     public var referenceModelsDiffer: Bool
     public var changes: [Change]
+    public var developmentChanges: [DevelopmentChange]
 
     public init(_ a: Scenario, _ b: Scenario) {
         self.a = a
@@ -36,7 +50,8 @@ public struct ScenarioComparison: Sendable {
         let ea = evaluate(a)
         let eb = evaluate(b)
         let runs = ea.training.models.map(\.name).filter { name in eb.training.models.contains { $0.name == name } }
-        figures = (Figure.compared + runs.map(Figure.runsPerYear)).map { figure in
+        let developments = !a.developments.isEmpty || !b.developments.isEmpty
+        figures = (Figure.compared.filter { developments || !$0.isDevelopmentFigure } + runs.map(Figure.runsPerYear)).map { figure in
             FigureValues(figure: figure, a: figure.value(ea), b: figure.value(eb))
         }
         assumptionChanges = AssumptionKey.allCases.filter { $0.text(in: a.assumptions) != $0.text(in: b.assumptions) }
@@ -61,5 +76,24 @@ public struct ScenarioComparison: Sendable {
             changes.append(Change(id: facility.id, name: facility.name, a: nil, b: facility.disposition, stakeA: nil, stakeB: stake(facility, b)))
         }
         self.changes = changes
+
+        var developmentsInB: [String: Development] = [:]
+        for development in b.developments where developmentsInB[development.id] == nil { developmentsInB[development.id] = development }
+        var seenDevelopments = Set<String>()
+        var developmentChanges: [DevelopmentChange] = []
+        for development in a.developments where seenDevelopments.insert(development.id).inserted {
+            let other = developmentsInB[development.id]
+            let terms = DevelopmentTerm.allCases.filter { term in other.map { term.value(in: $0) != term.value(in: development) } ?? false }
+            let change = DevelopmentChange(
+                id: development.id, name: development.name, a: development.financing, b: other?.financing,
+                stakeA: development.stake(a.assumptions), stakeB: other?.stake(b.assumptions), terms: terms)
+            if change.a != change.b || change.stakeA != change.stakeB || !terms.isEmpty { developmentChanges.append(change) }
+        }
+        for development in b.developments where seenDevelopments.insert(development.id).inserted {
+            developmentChanges.append(DevelopmentChange(
+                id: development.id, name: development.name, a: nil, b: development.financing, stakeA: nil,
+                stakeB: development.stake(b.assumptions), terms: []))
+        }
+        self.developmentChanges = developmentChanges
     }
 }

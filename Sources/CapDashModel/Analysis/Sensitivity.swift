@@ -1,6 +1,8 @@
-/// A tornado: each assumption (and sale prices as a group) moved to a low and a
-/// high value, ranked by how far capex freed swings. Ranges come from the
-/// scenario's optional `sensitivity:` block, else ±`relative` of the base value.
+/// A tornado: each assumption (and sale prices, and each development lease term,
+/// as a group) moved to a low and a high value, ranked by how far capex freed
+/// swings, then net cash PV (what rent and guarantees move), then training runs.
+/// Ranges come from the scenario's optional `sensitivity:` block, else
+/// ±`relative` of the base value; every range brackets the scenario as it stands.
 public struct SensitivityAnalysis: Sendable {
     public struct Driver: Sendable {
         /// `discount_rate`, `gpu.unit_capex`, ..., or `sale_prices`.
@@ -12,18 +14,31 @@ public struct SensitivityAnalysis: Sendable {
         /// Runs per year of the largest reference model at the low and high value.
         public var runsLow: Double
         public var runsHigh: Double
+        /// Net cash PV at the low and high value: what rent, opex and guarantees move.
+        public var netCashLow: Double
+        public var netCashHigh: Double
 
         public var capexSwing: Double { abs(capexFreedHigh - capexFreedLow) }
         public var runsSwing: Double { abs(runsHigh - runsLow) }
+        public var netCashSwing: Double { abs(netCashHigh - netCashLow) }
     }
 
     /// The drivers every analysis covers, in this order before ranking.
     public static let driverKeys: [String] = [
         "discount_rate", "tax_rate", "transaction_cost_rate", "leaseback_cap_rate", "horizon_years",
         "gpu.unit_capex", "gpu.mfu", "sale_prices", "contribute_retained_stake",
-    ]
+    ] + developmentDriverKeys
+
+    /// Each development lease term, moved on every development by the same multiplier.
+    public static let developmentDriverKeys = DevelopmentTerm.allCases.map { "development." + $0.key }
+
+    /// Drivers given as multipliers of each item's own value (sale prices, lease terms).
+    public static func isMultiplier(_ key: String) -> Bool {
+        key == "sale_prices" || developmentDriverKeys.contains(key)
+    }
 
     public var baseCapexFreed: Double
+    public var baseNetCash: Double
     public var baseRuns: Double
     /// The reference model runs are counted in (the one a run costs most GPU-hours of).
     public var runsModel: String?
@@ -38,28 +53,46 @@ public struct SensitivityAnalysis: Sendable {
         let model = Self.largestModel(base)
         runsModel = model?.name
         baseCapexFreed = base.finance.capexFreed
+        baseNetCash = base.finance.netCashPV
         baseRuns = model?.runsPerYear ?? 0
         var drivers: [Driver] = []
-        for key in Self.driverKeys {
+        // Lease terms only where there are developments to move.
+        for key in Self.driverKeys where scenario.developments.isEmpty == false || !Self.developmentDriverKeys.contains(key) {
             let (low, high) = Self.range(key, scenario, relative)
             let lowResult = evaluate(Self.applying(key, low, to: scenario))
             let highResult = evaluate(Self.applying(key, high, to: scenario))
             drivers.append(Driver(
                 key: key, low: low, high: high,
                 capexFreedLow: lowResult.finance.capexFreed, capexFreedHigh: highResult.finance.capexFreed,
-                runsLow: Self.runs(lowResult, model?.name), runsHigh: Self.runs(highResult, model?.name)))
+                runsLow: Self.runs(lowResult, model?.name), runsHigh: Self.runs(highResult, model?.name),
+                netCashLow: lowResult.finance.netCashPV, netCashHigh: highResult.finance.netCashPV))
         }
-        // By capex swing, then (for GPU drivers, which move no capital) by the swing in runs.
+        // By capex swing, then net cash (rent and guarantees move no capital now), then runs (GPU drivers).
         self.drivers = drivers.enumerated().sorted { x, y in
             let a = x.element, b = y.element
             if a.capexSwing != b.capexSwing { return a.capexSwing > b.capexSwing }
+            if a.netCashSwing != b.netCashSwing { return a.netCashSwing > b.netCashSwing }
             if a.runsSwing != b.runsSwing { return a.runsSwing > b.runsSwing }
             return x.offset < y.offset
         }.map(\.element)
     }
 
+    /// The reference model a run of which takes the most compute.
+    /// The same analysis with net cash PV where capex freed stands, for drawing its tornado.
+    public var asNetCash: SensitivityAnalysis {
+        var copy = self
+        copy.baseCapexFreed = baseNetCash
+        copy.drivers = drivers.map { driver in
+            var moved = driver
+            moved.capexFreedLow = driver.netCashLow
+            moved.capexFreedHigh = driver.netCashHigh
+            return moved
+        }.sorted { $0.capexSwing > $1.capexSwing }
+        return copy
+    }
+
     static func largestModel(_ evaluation: Evaluation) -> Evaluation.ModelBudget? {
-        evaluation.training.models.max { $0.gpuHours < $1.gpuHours }
+        evaluation.training.models.max { $0.trainingFlops < $1.trainingFlops }
     }
 
     static func runs(_ evaluation: Evaluation, _ model: String?) -> Double {
@@ -76,12 +109,12 @@ public struct SensitivityAnalysis: Sendable {
 
     /// The value a driver moves away from: 1 for the sale-price multiplier.
     static func baseValue(_ key: String, _ scenario: Scenario) -> Double? {
-        key == "sale_prices" ? 1 : AssumptionKey(rawValue: key)?.value(in: scenario.assumptions)
+        isMultiplier(key) ? 1 : AssumptionKey(rawValue: key)?.value(in: scenario.assumptions)
     }
 
     /// ±relative of the base value, kept inside the value's valid range.
     static func defaultRange(_ key: String, _ scenario: Scenario, _ relative: Double) -> (Double, Double) {
-        if key == "sale_prices" { return (1 - relative, 1 + relative) }
+        if isMultiplier(key) { return (1 - relative, 1 + relative) }
         guard let assumption = AssumptionKey(rawValue: key), let base = assumption.value(in: scenario.assumptions) else {
             return (0, 0)
         }
@@ -115,6 +148,14 @@ public struct SensitivityAnalysis: Sendable {
         if key == "sale_prices" {
             for index in changed.facilities.indices {
                 changed.facilities[index].salePrice = changed.facilities[index].salePrice.map { $0 * value }
+            }
+        } else if let term = DevelopmentTerm.allCases.first(where: { "development." + $0.key == key }) {
+            // Each development's own term, scaled and kept valid (a yield at most 1, an escalation below 1).
+            for index in changed.developments.indices {
+                guard let own = term.value(in: changed.developments[index]) else { continue }
+                var moved = own * value
+                if !term.isValid(moved) { moved = term == .escalation ? min(moved, 0.999) : min(max(moved, 0), 1) }
+                if term.isValid(moved) { changed.developments[index] = term.setting(moved, in: changed.developments[index]) }
             }
         } else if let assumption = AssumptionKey(rawValue: key) {
             let base = assumption.value(in: scenario.assumptions) ?? 0

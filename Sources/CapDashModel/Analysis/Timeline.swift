@@ -17,6 +17,8 @@ public struct DealTimeline: Sendable {
     }
 
     public var quarters: [Quarter]
+    /// The developments' financing cash, year by year beside the sales.
+    public var developments: DevelopmentSchedule
     /// Net proceeds per dollar of gross: the deal's transaction costs and tax spread by price.
     public var netShare: Double
 
@@ -24,6 +26,7 @@ public struct DealTimeline: Sendable {
         let finance = evaluate(scenario).finance
         let netShare = finance.grossProceeds > 0 ? finance.netProceeds / finance.grossProceeds : 0
         self.netShare = netShare
+        developments = DevelopmentSchedule(scenario)
         var byQuarter: [String: (facilities: Int, committed: CompensatedSum, expected: CompensatedSum)] = [:]
         for facility in scenario.facilities where facility.disposition.isSold {
             // The sold share's price: a contribution brings in only 1 - stake of it.

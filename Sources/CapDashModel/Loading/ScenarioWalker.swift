@@ -317,8 +317,8 @@ struct ScenarioWalker {
             }
             let bounds = items.map { item -> Double? in
                 let field = RawField(item)
-                if entry.key == "sale_prices" {
-                    return reader.number(field, path, expected: "a price multiplier > 0 like 0.8") { $0 > 0 }
+                if SensitivityAnalysis.isMultiplier(entry.key) {
+                    return reader.number(field, path, expected: "a multiplier > 0 like 0.8") { $0 > 0 }
                 }
                 // Each bound must be a valid value of the assumption itself.
                 let key = AssumptionKey(rawValue: entry.key)!

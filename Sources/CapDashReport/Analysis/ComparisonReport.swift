@@ -9,6 +9,21 @@ public enum ComparisonReport {
         return disposition.label + " " + Format.percent(stake, decimals: 0)
     }
 
+    /// A development's financing as a reader says it: `partner 20%`, `own`, `(absent)`.
+    public static func financing(_ financing: Financing?, stake: Double?) -> String {
+        guard let financing else { return "(absent)" }
+        guard financing.leases, let stake else { return financing.label }
+        return financing.label + " " + Format.percent(stake, decimals: 0)
+    }
+
+    /// Each development that differs, as (id, name, A, B, terms that differ).
+    public static func developmentRows(_ comparison: ScenarioComparison) -> [[String]] {
+        comparison.developmentChanges.map { change in
+            [TerminalSafe.text(change.id), TerminalSafe.text(change.name), financing(change.a, stake: change.stakeA),
+             financing(change.b, stake: change.stakeB), change.terms.map(\.rawValue).joined(separator: ", ")]
+        }
+    }
+
     /// The assumptions that differ, each as (label, A, B).
     public static func assumptionRows(_ comparison: ScenarioComparison) -> [(key: String, a: String, b: String)] {
         var rows = comparison.assumptionChanges.map { key in
@@ -59,6 +74,16 @@ public enum ComparisonReport {
         return (figures, assumptions, changes)
     }
 
+    static func developmentTable(_ comparison: ScenarioComparison) -> ReviewSheet.Table {
+        ReviewSheet.Table(
+            columns: [
+                .init(title: "ID", alignRight: false, maxWidth: 24), .init(title: "Name", alignRight: false, maxWidth: 24),
+                .init(title: "A", alignRight: false, maxWidth: 12), .init(title: "B", alignRight: false, maxWidth: 12),
+                .init(title: "Lease terms that differ", alignRight: false, maxWidth: 40),
+            ],
+            rows: developmentRows(comparison), totals: nil)
+    }
+
     static func title(_ comparison: ScenarioComparison) -> [String] {
         [
             "A: " + TerminalSafe.text(comparison.a.name) + " (" + TerminalSafe.text(comparison.a.file ?? ScenarioLoader.builtInExampleName) + ")",
@@ -74,6 +99,9 @@ public enum ComparisonReport {
         lines += tables.assumptions.rows.isEmpty ? ["  none"] : TextReport.render(tables.assumptions)
         lines += ["", "DISPOSITIONS THAT DIFFER (\(comparison.changes.count))"]
         lines += comparison.changes.isEmpty ? ["  none"] : TextReport.render(tables.changes)
+        if !comparison.developmentChanges.isEmpty {
+            lines += ["", "DEVELOPMENTS THAT DIFFER (\(comparison.developmentChanges.count))"] + TextReport.render(developmentTable(comparison))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -85,6 +113,9 @@ public enum ComparisonReport {
         lines += tables.assumptions.rows.isEmpty ? ["none"] : MarkdownReport.render(tables.assumptions)
         lines += ["", "## Dispositions that differ (\(comparison.changes.count))", ""]
         lines += comparison.changes.isEmpty ? ["none"] : MarkdownReport.render(tables.changes)
+        if !comparison.developmentChanges.isEmpty {
+            lines += ["", "## Developments that differ (\(comparison.developmentChanges.count))", ""] + MarkdownReport.render(developmentTable(comparison))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -129,6 +160,21 @@ public enum ComparisonReport {
             json.field("b", change.b.map { .string($0.rawValue) } ?? .null)
             json.field("stake_a", change.stakeA.map { .number($0) } ?? .null)
             json.field("stake_b", change.stakeB.map { .number($0) } ?? .null)
+            json.endObject()
+        }
+        json.endArray()
+        json.beginArray("developments_differ")
+        for change in comparison.developmentChanges {
+            json.beginObject()
+            json.field("id", .string(change.id))
+            json.field("name", .string(change.name))
+            json.field("a", change.a.map { .string($0.rawValue) } ?? .null)
+            json.field("b", change.b.map { .string($0.rawValue) } ?? .null)
+            json.field("stake_a", change.stakeA.map { .number($0) } ?? .null)
+            json.field("stake_b", change.stakeB.map { .number($0) } ?? .null)
+            json.beginArray("terms")
+            for term in change.terms { json.element(.string(term.rawValue)) }
+            json.endArray()
             json.endObject()
         }
         json.endArray()

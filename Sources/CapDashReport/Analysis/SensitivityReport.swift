@@ -5,7 +5,7 @@ public enum SensitivityReport {
     /// How a driver's low or high value reads: `6.4%`, `4 yr`, `$40.0K`, `x0.80`.
     public static func label(_ key: String, _ value: Double, currency: String) -> String {
         switch key {
-        case "sale_prices": "x" + Format.fixed(value, decimals: 2)
+        case _ where SensitivityAnalysis.isMultiplier(key): "x" + Format.fixed(value, decimals: 2)
         case "contribute_retained_stake": Format.percent(value, decimals: 0)
         case "horizon_years": Format.fixed(value, decimals: 0) + " yr"
         case "gpu.unit_capex": Format.money(value, currency: currency)
@@ -30,10 +30,11 @@ public enum SensitivityReport {
         let largest = analysis.drivers.map { max(abs($0.capexFreedLow - analysis.baseCapexFreed), abs($0.capexFreedHigh - analysis.baseCapexFreed)) }.max() ?? 0
         return ReviewSheet.Table(
             columns: [
-                .init(title: "Driver", alignRight: false, maxWidth: 25),
+                .init(title: "Driver", alignRight: false, maxWidth: 30),
                 .init(title: "Low → high", alignRight: false, maxWidth: 20),
                 .init(title: "Capex freed low … high", alignRight: false, maxWidth: 36),
                 .init(title: "Swing", alignRight: true, maxWidth: 9),
+                .init(title: "Net cash swing", alignRight: true, maxWidth: 14),
                 .init(title: "Runs/yr low … high", alignRight: true, maxWidth: 20),
             ],
             rows: analysis.drivers.map { driver in
@@ -41,6 +42,7 @@ public enum SensitivityReport {
                  label(driver.key, driver.low, currency: currency) + " → " + label(driver.key, driver.high, currency: currency),
                  Format.money(driver.capexFreedLow, currency: currency) + " " + bar(driver, base: analysis.baseCapexFreed, largest: largest, halfWidth: 8) + " " + Format.money(driver.capexFreedHigh, currency: currency),
                  Format.money(driver.capexSwing, currency: currency),
+                 Format.money(driver.netCashSwing, currency: currency),
                  Format.runs(driver.runsLow) + " … " + Format.runs(driver.runsHigh)]
             },
             totals: nil)
@@ -74,6 +76,7 @@ public enum SensitivityReport {
         json.field("schema", .string("capdash/sensitivity/v1"))
         json.field("scenario", .string(scenario.name))
         json.field("base_capex_freed", .number(analysis.baseCapexFreed))
+        json.field("base_net_cash_pv", .number(analysis.baseNetCash))
         json.field("runs_model", analysis.runsModel.map { .string($0) } ?? .null)
         json.field("base_runs_per_year", .number(analysis.baseRuns))
         json.beginArray("drivers")
@@ -85,6 +88,9 @@ public enum SensitivityReport {
             json.field("capex_freed_low", .number(driver.capexFreedLow))
             json.field("capex_freed_high", .number(driver.capexFreedHigh))
             json.field("capex_swing", .number(driver.capexSwing))
+            json.field("net_cash_pv_low", .number(driver.netCashLow))
+            json.field("net_cash_pv_high", .number(driver.netCashHigh))
+            json.field("net_cash_swing", .number(driver.netCashSwing))
             json.field("runs_low", .number(driver.runsLow))
             json.field("runs_high", .number(driver.runsHigh))
             json.endObject()

@@ -34,6 +34,19 @@ func drawTimeline(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState)
         }
     }
     if timeline.quarters.isEmpty { screen.put("no sales in this scenario", x: inner.x + 1, y: inner.y + 2, role: .muted) }
+    // The developments' years beside the sales: a line each, as room allows (D shows them whole).
+    let years = timeline.developments.years.filter { $0.capexAvoided != 0 || $0.netRent != 0 }
+    var y = inner.y + 2 + max(1, timeline.quarters.count)
+    if !years.isEmpty, y + 2 < inner.y + inner.height - 1 {
+        screen.put("Developments by year end: capex avoided · net rent (D for the whole lease)", x: inner.x + 1, y: y, role: .title, limit: inner.width - 1)
+        y += 1
+        for year in years where y < inner.y + inner.height - 1 {
+            screen.putPadded(year.label, x: inner.x + 1, y: y, width: 12, role: .normal)
+            screen.putPadded(year.capexAvoided == 0 ? "" : Format.money(year.capexAvoided, currency: currency), x: inner.x + 14, y: y, width: 10, role: .positive, alignRight: true)
+            screen.putPadded(year.netRent == 0 ? "" : Format.money(-year.netRent, currency: currency), x: inner.x + 25, y: y, width: 10, role: .negative, alignRight: true)
+            y += 1
+        }
+    }
     screen.put("█ committed ▒ expected (price x close_probability) · net after costs and tax, pro rata", x: inner.x + 1, y: inner.y + inner.height - 1, role: .muted, limit: inner.width - 1)
 }
 
@@ -87,6 +100,17 @@ func drawComparison(_ screen: inout Screen, _ rect: Rect, _ state: DashboardStat
         let line = "\(change.id)  \(ComparisonReport.decision(change.a, stake: change.stakeA)) → \(ComparisonReport.decision(change.b, stake: change.stakeB))"
         screen.put(line, x: inner.x + 2, y: y, role: .normal, limit: inner.width - 2)
         y += 1
+    }
+    if !comparison.developmentChanges.isEmpty {
+        y += 1
+        if y < inner.y + inner.height {
+            screen.put("Developments that differ: \(comparison.developmentChanges.count)", x: inner.x + 1, y: y, role: .group)
+            y += 1
+        }
+        for row in ComparisonReport.developmentRows(comparison) where y < inner.y + inner.height {
+            screen.put("\(row[0])  \(row[2]) → \(row[3])" + (row[4].isEmpty ? "" : "  (\(row[4]))"), x: inner.x + 2, y: y, role: .normal, limit: inner.width - 2)
+            y += 1
+        }
     }
 }
 

@@ -1,11 +1,14 @@
 import CapDashModel
 import CapDashReport
 
-/// The tornado (`x`): each driver's low and high capex freed as bars around the base.
+/// The tornado (`x`): each driver's low and high capex freed (or net cash PV, `m`) as bars around the base.
 func drawSensitivity(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
     let currency = state.scenario.currency
-    guard let analysis = state.tornado else { return }
-    screen.box(rect, title: "Sensitivity · capex freed, base \(Format.money(analysis.baseCapexFreed, currency: currency)) · x closes", focused: true)
+    guard let tornado = state.tornado else { return }
+    // Net cash shows what rent and guarantees move; the bars are drawn the same way.
+    let analysis = state.tornadoShowsNetCash ? tornado.asNetCash : tornado
+    let metric = state.tornadoShowsNetCash ? "net cash PV" : "capex freed"
+    screen.box(rect, title: "Sensitivity · \(metric), base \(Format.money(analysis.baseCapexFreed, currency: currency)) · m switches · x closes", focused: true)
     let inner = rect.inner
     guard inner.width > 30, inner.height > 2 else { return }
     let largest = analysis.drivers.map {
@@ -15,7 +18,7 @@ func drawSensitivity(_ screen: inout Screen, _ rect: Rect, _ state: DashboardSta
     let halfWidth = max(2, (inner.width - labelWidth - rangeWidth - 2 * moneyWidth - 8) / 2)
     screen.put("Driver", x: inner.x + 1, y: inner.y, role: .title)
     screen.put("Low → high", x: inner.x + 2 + labelWidth, y: inner.y, role: .title)
-    screen.put("capex freed at low │ high", x: inner.x + 3 + labelWidth + rangeWidth, y: inner.y, role: .title, limit: inner.width - labelWidth - rangeWidth - 3)
+    screen.put("\(metric) at low │ high", x: inner.x + 3 + labelWidth + rangeWidth, y: inner.y, role: .title, limit: inner.width - labelWidth - rangeWidth - 3)
     for (offset, driver) in analysis.drivers.enumerated() where offset + 1 < inner.height - 1 {
         let y = inner.y + 1 + offset
         var x = inner.x + 1
