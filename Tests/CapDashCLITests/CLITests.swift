@@ -149,7 +149,7 @@ struct CLITests {
         #expect(ok.stderrLines.count == 2 && ok.stderrLines.allSatisfy { $0.hasPrefix("warning: \(good):") })
         let both = try CLI.run(["check", good, bad])
         #expect(both.status == 1)
-        #expect(both.stderr.contains("\(bad):3:13: facilities: expected at least one facility, found an empty list"))
+        #expect(both.stderr.contains("\(bad):3:13: facilities: expected at least one facility (or a development), found an empty list"))
         #expect(try CLI.run(["check"]).status == 2)
     }
 

@@ -138,7 +138,7 @@ struct DiagnosticsTests {
     @Test("no facilities")
     func noFacilities() {
         #expect(errors("schema: capdash/v1\nname: x\nfacilities: []\n") == [
-            "t.yaml:3:13: facilities: expected at least one facility, found an empty list"
+            "t.yaml:3:13: facilities: expected at least one facility (or a development), found an empty list"
         ])
     }
 

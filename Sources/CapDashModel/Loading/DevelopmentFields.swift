@@ -98,12 +98,13 @@ struct DevelopmentReader {
         let region = present(.region).flatMap { reader.nonEmptyText($0, path(.region), what: "a region like US or EU") }
         let capacity = present(.capacityMW).flatMap { reader.number($0, path(.capacityMW), expected: "a capacity in MW >= 0") { $0 >= 0 } }
         let aiReady = present(.aiReady).flatMap { reader.bool($0, path(.aiReady)) } ?? true
-        let cost = present(.developmentCost).flatMap { field in
-            reader.money(field, path(.developmentCost)).flatMap { value -> Double? in
-                if value > 0 { return value }
+        let cost = present(.developmentCost).flatMap { field -> Double? in
+            // Zero and negative amounts get the same words: the rule here is > 0, not money's >= 0.
+            if case .text(let text, _) = field.content, !Money.underflows(text), let value = Money.parse(text), value <= 0 {
                 reader.error(field.position, path(.developmentCost), "expected a development cost > 0 like 27B, found \(field.found)")
                 return nil
             }
+            return reader.money(field, path(.developmentCost))
         }
         let buildYears = present(.buildYears).flatMap { reader.wholeNumber($0, path(.buildYears), in: 1...20, what: "a whole number of build years") }
         let financing = present(.financing).flatMap { field -> Financing? in
@@ -147,10 +148,10 @@ struct DevelopmentReader {
         guard reader.errors.count == errorsBefore, let id, let name, let region, let capacity, let cost, let buildYears,
             let financing, let lease
         else { return nil }
-        if lease.startYear.map({ $0 <= buildYears }) ?? false {
+        if let start = lease.startYear, start <= buildYears {
             reader.warning(
-                fields[DevelopmentKey.lease.rawValue]?.position ?? item.position, "\(path(.lease)).start_year",
-                "\(id)'s lease starts in year \(lease.startYear!), before the build ends (year \(buildYears)): rent is paid on an unfinished campus")
+                source.startYear ?? fields[DevelopmentKey.lease.rawValue]?.position ?? item.position, "\(path(.lease)).start_year",
+                "\(id)'s first rent is in year \(start), not after the build's last year (\(buildYears)): rent is paid on an unfinished campus; the default start_year is \(buildYears + 1)")
         }
         return Development(
             id: id, name: name, region: region, capacityMW: capacity, aiReady: aiReady, developmentCost: cost,
@@ -182,11 +183,12 @@ struct DevelopmentReader {
         var expected: Int?
         if let field = present(.expectedYears) {
             let low = firm ?? 1
-            expected = reader.wholeNumber(field, path(.expectedYears), in: low...50, what: "a whole number of years, the firm term (\(low)) or more,")
+            expected = reader.wholeNumber(field, path(.expectedYears), in: low...50, what: "a whole number of years (firm_years or more)")
         }
         let exit = term(.exitProbability, .exitProbability) ?? (present(.exitProbability) == nil ? 0 : nil)
         source.yieldOnCost = own[LeaseKey.yieldOnCost.rawValue]
         source.escalation = own[LeaseKey.escalation.rawValue]
+        source.startYear = fields[LeaseKey.startYear.rawValue]?.position
         source.exitProbability = own[LeaseKey.exitProbability.rawValue]
         guard reader.errors.count == errorsBefore, let yield, let escalation, let firm, let exit else { return nil }
         return Development.Lease(

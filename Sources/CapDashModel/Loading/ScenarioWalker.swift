@@ -95,7 +95,9 @@ struct ScenarioWalker {
         } ?? false
         switch (byKey[.facilities], byKey[.facilitiesCSV]) {
         case (nil, nil):
-            if !hasDevelopments {
+            if let entry = byKey[.developments], case .sequence(let items) = entry.value.content, items.isEmpty {
+                reader.error(entry.value.position, "developments", "expected at least one development (or a facility), found an empty list")
+            } else if !hasDevelopments {
                 reader.error(root.position, "facilities", "missing required key 'facilities' (or facilities_csv, or developments)")
             }
         case (.some, .some(let csv)):
@@ -209,7 +211,8 @@ struct ScenarioWalker {
                     if !gpuEntry.merged && !entry.merged { assumptionPositions[key] = gpuEntry.value.position }
                 }
             case "reference_models":
-                if let models = referenceModels(from: entry.value, path: path) { assumptions.referenceModels = models }
+                // Null means absent, as for every optional key: the default models.
+                if !entry.value.isNull, let models = referenceModels(from: entry.value, path: path) { assumptions.referenceModels = models }
             case "gpu_alternatives":
                 if !entry.value.isNull { assumptions.gpuAlternatives = gpuAlternatives(from: entry.value, path: path) }
             default:
@@ -245,8 +248,9 @@ struct ScenarioWalker {
                 }
                 valid = key.read(RawField(entry.value), path: "\(base).\(entry.key)", into: &scratch, reader: &reader) && valid
             }
-            if scratch.gpu.preset == nil {
-                let given = Set(entries.map(\.key))
+            let given = Set(entries.map(\.key))
+            // A preset given, even a misspelt one (already reported), stands for the other keys.
+            if scratch.gpu.preset == nil && !given.contains("preset") {
                 for key in GPUKey.allCases where key != .mfu && !given.contains(key.rawValue) {
                     reader.error(item.position, "\(base).\(key.rawValue)", "missing required key '\(key.rawValue)' (or give a preset)")
                     valid = false
@@ -345,7 +349,7 @@ struct ScenarioWalker {
             return []
         }
         guard !items.isEmpty || allowEmpty else {
-            reader.error(node.position, "facilities", "expected at least one facility, found an empty list")
+            reader.error(node.position, "facilities", "expected at least one facility (or a development), found an empty list")
             return []
         }
         var collector = FacilityCollector()

@@ -118,6 +118,7 @@ public struct DevelopmentSource: Sendable, Equatable {
     public var retainedStake: SourcePosition?
     public var yieldOnCost: SourcePosition?
     public var escalation: SourcePosition?
+    public var startYear: SourcePosition?
     public var exitProbability: SourcePosition?
     public var fairValueRatio: SourcePosition?
     /// Where the `lease` and `residual_value_guarantee` mappings begin, so a save can add a key.
