@@ -6,13 +6,7 @@ import CapDashModel
 public enum Format {
     /// The symbol shown before amounts: `$` for USD, `€`, `£`, `¥`, else the code and a space.
     public static func symbol(forCurrency code: String) -> String {
-        switch code.uppercased() {
-        case "USD": "$"
-        case "EUR": "€"
-        case "GBP": "£"
-        case "JPY": "¥"
-        default: code + " "
-        }
+        Currency.symbol(code)
     }
 
     /// Human-scaled money, as a reader wants it: `$1.24B`, `$318.5M`, `$52.0K`, `$950`, `-$12.0M`.

@@ -174,7 +174,7 @@ struct DevelopmentReader {
             reader.error(node.position, path(key), "missing required key '\(key.rawValue)'")
         }
         func term(_ key: LeaseKey, _ term: DevelopmentTerm) -> Double? {
-            present(key).flatMap { reader.number($0, path(key), expected: term.expected, where: term.isValid) }
+            present(key).flatMap { reader.number($0, path(key), expected: term.expected, percent: true, where: term.isValid) }
         }
         let yield = term(.yieldOnCost, .yieldOnCost)
         let escalation = term(.escalation, .escalation) ?? (present(.escalation) == nil ? 0 : nil)
@@ -213,7 +213,7 @@ struct DevelopmentReader {
         let amount = present(.amount).flatMap { reader.money($0, path(.amount)) }
         let years = present(.declineYears).flatMap { reader.wholeNumber($0, path(.declineYears), in: 1...100, what: "a whole number of years") }
         let ratio = present(.fairValueRatio).flatMap {
-            reader.number($0, path(.fairValueRatio), expected: DevelopmentTerm.fairValueRatio.expected, where: DevelopmentTerm.fairValueRatio.isValid)
+            reader.number($0, path(.fairValueRatio), expected: DevelopmentTerm.fairValueRatio.expected, percent: true, where: DevelopmentTerm.fairValueRatio.isValid)
         }
         source.fairValueRatio = own[GuaranteeKey.fairValueRatio.rawValue]
         guard reader.errors.count == errorsBefore, let amount, let years, let ratio else { return nil }

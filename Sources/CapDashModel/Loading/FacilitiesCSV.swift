@@ -77,10 +77,9 @@ enum FacilitiesCSV {
         for cell in header {
             let name = cell.text.trimmingSpaces().lowercased()
             guard let key = FacilityKey(rawValue: name) else {
-                reader.error(
-                    cell.position, "",
-                    "unknown column \(Quoting.quoted(cell.text))"
-                        + Suggestions.didYouMean(name, among: FacilityKey.names, fallback: FacilityKey.names))
+                let hint = FacilityKey.named(label: name).map { "; did you mean \($0.rawValue)?" }
+                    ?? Suggestions.didYouMean(name, among: FacilityKey.names, fallback: FacilityKey.names)
+                reader.error(cell.position, "", "unknown column \(Quoting.quoted(cell.text))" + hint)
                 usable = false
                 continue
             }

@@ -24,6 +24,24 @@ public enum FacilityKey: String, CaseIterable, Sendable {
     }
 
     static let names = allCases.map(\.rawValue)
+
+    /// The key a column titled like the dashboard or a report (`Sale`, `Book`, `MW`) means.
+    static func named(label: String) -> FacilityKey? {
+        switch label.trimmingSpaces().lowercased() {
+        case "sale", "sale price", "price": .salePrice
+        case "book", "book value": .bookValue
+        case "mw", "capacity", "capacity mw": .capacityMW
+        case "ai", "ai-ready", "ai ready": .aiReady
+        case "decision", "disp", "dispositions": .disposition
+        case "opex", "annual opex": .annualOpex
+        case "capex", "annual capex": .annualCapex
+        case "rent", "leaseback rent": .leasebackRent
+        case "stake", "retained stake": .retainedStake
+        case "close", "expected close": .expectedClose
+        case "probability", "close probability": .closeProbability
+        default: nil
+        }
+    }
     fileprivate var ordinal: Int { Self.allCases.firstIndex(of: self)! }
 }
 
@@ -111,7 +129,7 @@ struct FacilityCollector {
         let stake = present(.retainedStake).flatMap { reader.stake($0, path(.retainedStake)) }
         let expectedClose = present(.expectedClose).flatMap { reader.date($0, path(.expectedClose)) }
         let probability = present(.closeProbability).flatMap {
-            reader.number($0, path(.closeProbability), expected: "a probability from 0 to 1 (like 0.8)") { (0...1).contains($0) }
+            reader.number($0, path(.closeProbability), expected: "a probability from 0 to 1 (like 0.8)", percent: true) { (0...1).contains($0) }
         }
 
         if let disposition, disposition.isSold, present(.salePrice) == nil {

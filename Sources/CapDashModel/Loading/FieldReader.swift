@@ -2,6 +2,8 @@
 /// problem as a positioned diagnostic instead of stopping at the first.
 struct FieldReader {
     let file: String
+    /// The scenario's currency: money may carry its symbol (`€300M` in a EUR scenario).
+    var currency = "USD"
     private(set) var errors: [Diagnostic] = []
     private(set) var warnings: [Diagnostic] = []
 
@@ -58,8 +60,9 @@ struct FieldReader {
     /// Why `1e-400` is refused rather than read as 0, as `1e400` is rather than read as infinity.
     static let tooSmall = "(too small: not 0, yet it would read as 0; write 0 if you mean it)"
 
-    mutating func number(_ field: RawField, _ path: String, expected: String) -> Double? {
-        guard case .text(let text, _) = field.content else {
+    /// A number; with `percent`, `30%` reads as 0.3, as analysts write rates.
+    mutating func number(_ field: RawField, _ path: String, expected: String, percent: Bool = false) -> Double? {
+        guard case .text(var text, _) = field.content else {
             error(field.position, path, "expected \(expected), found \(field.found)")
             return nil
         }
@@ -71,6 +74,11 @@ struct FieldReader {
             error(field.position, path, "expected \(expected), found \(field.found) \(Self.tooSmall)")
             return nil
         }
+        var scale = 1.0
+        if percent, let body = Self.percentBody(text) {
+            text = body
+            scale = 100
+        }
         guard let value = Numbers.parse(text) else {
             error(field.position, path, "expected \(expected), found \(field.found)")
             return nil
@@ -79,15 +87,22 @@ struct FieldReader {
             error(field.position, path, "expected a finite number, found \(field.found) (too large)")
             return nil
         }
-        return value
+        return value / scale
+    }
+
+    /// `30%` -> `30`: the number before a trailing percent sign, if there is one.
+    static func percentBody(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces()
+        guard trimmed.hasSuffix("%") else { return nil }
+        return String(trimmed.dropLast()).trimmingSpaces()
     }
 
     /// A number that must satisfy `isValid`; `expected` says the rule in the message.
     mutating func number(
-        _ field: RawField, _ path: String, expected: String, hint: ((Double) -> String)? = nil,
+        _ field: RawField, _ path: String, expected: String, percent: Bool = false, hint: ((Double) -> String)? = nil,
         where isValid: (Double) -> Bool
     ) -> Double? {
-        guard let value = number(field, path, expected: expected) else { return nil }
+        guard let value = number(field, path, expected: expected, percent: percent) else { return nil }
         guard isValid(value) else {
             error(field.position, path, "expected \(expected), found \(field.found)" + (hint?(value) ?? ""))
             return nil
@@ -108,8 +123,8 @@ struct FieldReader {
             error(field.position, path, "expected money like 450M, found \(field.found) \(Self.tooSmall)")
             return nil
         }
-        guard let value = Money.parse(text) else {
-            error(field.position, path, "expected money like 450M, found \(field.found)")
+        guard let value = Money.parse(text, currency: currency) else {
+            error(field.position, path, "expected money like \(Money.example(currency)), found \(field.found)" + Money.hint(text, currency: currency))
             return nil
         }
         guard value.isFinite else {
@@ -124,14 +139,14 @@ struct FieldReader {
     }
 
     mutating func rate(_ field: RawField, _ path: String) -> Double? {
-        number(field, path, expected: "a rate from 0 to 1 (like 0.21)", hint: { value in
+        number(field, path, expected: "a rate from 0 to 1 (like 0.21)", percent: true, hint: { value in
             value > 1 && value <= 100 ? " (\(Numbers.plain(value))% is \(Numbers.plain(value / 100)))" : ""
         }) { (0...1).contains($0) }
     }
 
     /// A retained stake: 0 <= s < 1 (a whole stake would be no contribution at all).
     mutating func stake(_ field: RawField, _ path: String) -> Double? {
-        number(field, path, expected: "a stake from 0 up to (not including) 1, like 0.2") { $0 >= 0 && $0 < 1 }
+        number(field, path, expected: "a stake from 0 up to (not including) 1, like 0.2", percent: true) { $0 >= 0 && $0 < 1 }
     }
 
     mutating func bool(_ field: RawField, _ path: String) -> Bool? {

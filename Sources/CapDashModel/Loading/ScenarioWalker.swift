@@ -78,6 +78,7 @@ struct ScenarioWalker {
             $0.nonEmptyText($1, $2, what: "a currency code like USD")
         }) {
             scenario.currency = currency
+            reader.currency = currency
         }
         if let entry = byKey[.asOf] { scenario.asOf = optional(entry, "as_of") { $0.date($1, $2) } }
         if let entry = byKey[.notes] { scenario.notes = optional(entry, "notes") { $0.text($1, $2) } }
@@ -389,6 +390,7 @@ struct ScenarioWalker {
             return []
         }
         var csvReader = FieldReader(file: path)
+        csvReader.currency = reader.currency
         let facilities = FacilitiesCSV.read(bytes, reader: &csvReader)
         reader.absorb(csvReader)
         for facility in facilities where facilityIDs[facility.id] == nil {

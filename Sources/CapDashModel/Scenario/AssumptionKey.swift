@@ -101,7 +101,7 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
         case .gpuPeakFlops:
             reader.number(field, path, expected: "peak FLOP/s > 0 (like 989e12)") { $0 > 0 }
         case .gpuMFU:
-            reader.number(field, path, expected: "an MFU in (0, 1] (like 0.40)") { $0 > 0 && $0 <= 1 }
+            reader.number(field, path, expected: "an MFU in (0, 1] (like 0.40)", percent: true) { $0 > 0 && $0 <= 1 }
         case .horizonYears, .gpuName, .gpuPreset:
             nil
         }

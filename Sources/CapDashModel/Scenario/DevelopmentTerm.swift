@@ -69,7 +69,10 @@ public enum DevelopmentTerm: String, Sendable, CaseIterable {
 
     /// The development with this term set from typed text, or why not.
     public func setting(_ text: String, in development: Development) -> Result<Development, Diagnostic> {
-        guard let value = Numbers.parse(text), value.isFinite, isValid(value) else {
+        let percent = FieldReader.percentBody(text)
+        guard let parsed = Numbers.parse(percent ?? text), case let value = percent == nil ? parsed : parsed / 100,
+            value.isFinite, isValid(value)
+        else {
             return .failure(.error(file: nil, at: nil, rawValue, "expected \(expected), found \(Quoting.quoted(text))"))
         }
         return .success(setting(value, in: development))

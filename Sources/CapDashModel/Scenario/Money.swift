@@ -5,6 +5,45 @@ public enum Money {
     /// (any case). Plain numbers, exponents included, are money too.
     /// `"1.2B"`, `"$450M"`, `2_000_000`, `"1,250,000.50"`, `5e8`.
     /// Nil for a non-zero amount too small to tell from 0 (`underflows` says so).
+    /// Money as an analyst types it in a scenario of `currency`: a plain amount, or one
+    /// led by the currency's symbol (`€300M` in a EUR scenario, `$` always).
+    public static func parse(_ text: String, currency: String) -> Double? {
+        if let value = parse(text) { return value }
+        let symbol = Currency.symbol(currency).trimmingSpaces()
+        let trimmed = text.trimmingSpaces()
+        let sign = trimmed.hasPrefix("-") ? "-" : ""
+        let body = sign.isEmpty ? trimmed : String(trimmed.dropFirst())
+        guard symbol != "$", !symbol.isEmpty, body.hasPrefix(symbol) else { return nil }
+        return parse(sign + String(body.dropFirst(symbol.count)).trimmingSpaces())
+    }
+
+    /// An example amount for messages: `450M` in dollars (as MODEL.md writes it), `€450M` in euros.
+    public static func example(_ currency: String) -> String {
+        let symbol = Currency.symbol(currency)
+        return symbol == "$" || symbol.hasSuffix(" ") ? "450M" : symbol + "450M"
+    }
+
+    /// A did-you-mean for money written in words or in another currency: `14 million` → `14M`.
+    public static func hint(_ text: String, currency: String) -> String {
+        let words = text.trimmingSpaces().lowercased().split(separator: " ").map(String.init)
+        let suffixes: [String: String] = [
+            "thousand": "K", "k": "K", "million": "M", "mn": "M", "mln": "M", "mio": "M", "mm": "M",
+            "billion": "B", "bn": "B", "bln": "B", "trillion": "T", "tn": "T",
+        ]
+        if words.count == 2, let suffix = suffixes[words[1]], parse(words[0], currency: currency) != nil {
+            return "; did you mean \(words[0])\(suffix)?"
+        }
+        if let glued = words.first, words.count == 1, let split = glued.firstIndex(where: { $0.isLetter }),
+            let suffix = suffixes[String(glued[split...])], glued[split...].count > 1, parse(String(glued[..<split]), currency: currency) != nil
+        {
+            return "; did you mean \(glued[..<split])\(suffix)?"
+        }
+        for (code, symbol) in Currency.symbols where text.trimmingSpaces().hasPrefix(symbol) && code != currency.uppercased() {
+            return "; \(symbol) is \(code), but this scenario is in \(currency) (currency:)"
+        }
+        return ""
+    }
+
     public static func parse(_ text: String) -> Double? {
         guard let value = parseRounding(text), !Numbers.underflowed(value, text.utf8) else { return nil }
         return value
