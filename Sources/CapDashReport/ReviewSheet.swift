@@ -15,6 +15,12 @@ public struct ReviewSheet: Sendable {
         public var alignRight: Bool
         /// Cells wider than this are cut with `…` in text (markdown keeps them whole).
         public var maxWidth: Int
+
+        public init(title: String, alignRight: Bool, maxWidth: Int) {
+            self.title = title
+            self.alignRight = alignRight
+            self.maxWidth = maxWidth
+        }
     }
 
     public struct Table: Sendable {
@@ -22,6 +28,12 @@ public struct ReviewSheet: Sendable {
         public var rows: [[String]]
         /// A totals row, set apart from the rows.
         public var totals: [String]?
+
+        public init(columns: [Column], rows: [[String]], totals: [String]?) {
+            self.columns = columns
+            self.rows = rows
+            self.totals = totals
+        }
     }
 
     public enum Body: Sendable {

@@ -40,6 +40,10 @@ public enum Action: Sendable {
 
     // MARK: Finding
     case beginFilter, clearFilter, cycleSort
+    /// `n` / `N`: the next or previous row matching the search term, no row hidden.
+    case findNext(Int)
+    /// `!`: every warning, with its position.
+    case showWarnings
     /// The tornado's bars: capex freed ↔ net cash PV.
     case switchTornadoMetric
     case beginGoalSeek

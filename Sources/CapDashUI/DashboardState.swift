@@ -35,6 +35,8 @@ public struct DashboardState: Sendable {
         case pickingComparison
         /// The cursor walks the figure panes (`i`); the status line defines the figure.
         case figures
+        /// Every warning with its position (`!`); Enter jumps to its facility.
+        case warnings(cursor: Int)
     }
 
     public enum HelpPage: Sendable, Equatable {
@@ -75,6 +77,8 @@ public struct DashboardState: Sendable {
     public internal(set) var choiceCursor = 0
     public internal(set) var mode: Mode = .normal
     public internal(set) var rows: FacilityRows
+    /// Ids', names' and regions' widths, for fitting the table's columns.
+    public internal(set) var textWidths: TextWidths
     /// Every facility in the current sort order (recomputed only when the sort changes).
     private var sorted: [Int]
     /// The sorted facilities that match `matchesFilter`.
@@ -91,6 +95,10 @@ public struct DashboardState: Sendable {
     /// The figure under the cursor while the figure panes have focus (`i`).
     public internal(set) var figureCursor = 0
     public internal(set) var filter = ""
+    /// What `n` and `N` look for: the filter's text, kept after the filter is cleared.
+    public internal(set) var searchTerm = ""
+    /// The warnings listed by `!`, worded when the list opens.
+    public internal(set) var warningList: [Diagnostic] = []
     public internal(set) var sort = SortOrder.file
     public internal(set) var undoStack: [ScenarioEdit] = []
     public internal(set) var redoStack: [ScenarioEdit] = []
@@ -119,6 +127,7 @@ public struct DashboardState: Sendable {
         matches = sorted
         search = SearchIndex(scenario.facilities)
         developmentSearch = SearchIndex(scenario.developments)
+        textWidths = TextWidths(scenario)
         rows = FacilityRows(
             matches: sorted, scenario.facilities, developments: Array(scenario.developments.indices),
             showsDevelopments: !scenario.developments.isEmpty)
@@ -144,6 +153,15 @@ public struct DashboardState: Sendable {
     }
 
     /// The development under the cursor, if the cursor is on one.
+    /// Whether the item at a cursor position matches a search term (id, name or region).
+    func matches(_ item: FacilityRows.Item, _ term: String) -> Bool {
+        let needle = SearchIndex.folded(term)
+        switch item {
+        case .facility(let index): return search.matches(index, needle)
+        case .development(let index): return developmentSearch.matches(index, needle)
+        }
+    }
+
     public var selectedDevelopment: Int? {
         if case .development(let index) = rows.item(at: cursor) { return index }
         return nil
@@ -238,6 +256,7 @@ public struct DashboardState: Sendable {
             redoStack = []
             search = SearchIndex(scenario.facilities)
             developmentSearch = SearchIndex(scenario.developments)
+            textWidths = TextWidths(scenario)
             refreshRows(resort: true)
             refreshAnalysis()
             if let selectedID, let index = scenario.index(ofFacility: selectedID), let position = rows.position(ofFacility: index) {

@@ -35,7 +35,7 @@ public enum Keymap {
     /// Where the keys are pressed: decides which bindings apply.
     public enum Context: String, Sendable, CaseIterable {
         case facilities, assumptions, analysis, tornado, figures
-        case help, recovery, planOffer, planSolving, picking
+        case help, recovery, planOffer, planSolving, picking, warnings
         case filtering, editing, planTarget
         case tooSmall
     }
@@ -56,6 +56,7 @@ public enum Keymap {
         case .planOffer: return .planOffer
         case .planSolving: return .planSolving
         case .pickingComparison: return .picking
+        case .warnings: return .warnings
         case .filtering: return .filtering
         case .editing: return .editing
         case .planTarget: return .planTarget
@@ -85,6 +86,7 @@ public enum Keymap {
         case .planOffer: own = offer(accept: "accept the plan (one undoable step)", decline: "dismiss it", later: nil)
         case .planSolving: own = [Binding([.escape], "Esc", "cancel the goal-seek", hint: "Esc cancel", does: .close)]
         case .picking: own = picking
+        case .warnings: own = warningsList
         case .filtering, .editing, .planTarget: own = typing
         case .tooSmall: own = [Binding([.character("q")], "q", "quit", hint: "q quit", does: .quitNow)]
         }
@@ -169,7 +171,9 @@ public enum Keymap {
         },
         Binding([.character("a")], "a", "the assumptions view", hint: "a assumptions", does: .togglePane(.assumptions)),
         Binding([.character("/")], "/", "filter by id, name or region", hint: "/ filter", does: .beginFilter),
-        Binding([.escape], "Esc", "clear the filter") { _, state in state.filter.isEmpty ? nil : .clearFilter },
+        Binding([.escape], "Esc", "clear the filter (n and N still find its text)") { _, state in state.filter.isEmpty ? nil : .clearFilter },
+        Binding([.character("n")], "n N", "next, previous row matching the search, no row hidden", does: .findNext(1)),
+        Binding([.character("N")], "", "", does: .findNext(-1)),
         Binding([.character("o")], "o", "cycle sort: " + SortOrder.allCases.map(\.rawValue).joined(separator: ", "), does: .cycleSort),
         Binding([.character("e")], "e", "", does: .explain("e types an exact assumption: press a for the assumptions view")),
     ]
@@ -208,6 +212,7 @@ public enum Keymap {
         Binding([.character("p")], "p", "next GPU: the presets and the scenario's alternatives", does: .cycleGPU),
         Binding([.character("C")], "C", "compare with another scenario", does: .compare),
         Binding([.character("O")], "O", "goal-seek: a plan to reach a capex target", does: .beginGoalSeek),
+        Binding([.character("!")], "!", "every warning with its position; Enter jumps to it", does: .showWarnings),
         Binding([.character("u")], "u", "undo", hint: "u undo", does: .undo),
         Binding([.control("r")], "Ctrl-R", "redo", does: .redo),
         Binding([.character("R")], "R", "reset to the file as loaded (undoable)", does: .reset),
@@ -246,6 +251,13 @@ public enum Keymap {
         Binding([.character("k"), .up], "", "", does: .move(-1)),
         Binding([.enter], "Enter", "compare with this file", hint: "Enter pick", does: .submit),
         Binding([.escape, .character("q")], "Esc", "cancel", hint: "Esc cancel", does: .close),
+    ]
+
+    private static let warningsList: [Binding] = [
+        Binding([.character("j"), .down], "j k ↓ ↑", "move", hint: "j/k move", does: .move(1)),
+        Binding([.character("k"), .up], "", "", does: .move(-1)),
+        Binding([.enter], "Enter", "go to the facility", hint: "Enter go", does: .submit),
+        Binding([.escape, .character("q"), .character("!")], "Esc", "close", hint: "Esc close", does: .close),
     ]
 
     private static let typing: [Binding] = [

@@ -2,55 +2,117 @@ import CapDashModel
 import CapDashReport
 import Foundation
 
-/// One markdown document for an ops review: what was decided, the headline
-/// figures, the dashboard as text, the tornado, the deal timeline, every
-/// facility and warning. `capdash review` and the dashboard's `w` write it.
+/// One markdown document for an ops review, opening with what changed against
+/// the file: the decisions (each with its effect on capex freed), the assumptions,
+/// the headline figures before → after; then the dashboard as text, every figure,
+/// the tornado and the deal timeline. `capdash review` and the dashboard's `w` write it.
 public enum ReviewPack {
     public static func markdown(_ state: DashboardState) -> String {
         let scenario = state.scenario
+        let loaded = state.loaded
         let evaluation = evaluate(scenario)
-        var plain = state
-        plain.mode = .normal
-        plain.pane = .facilities
-        plain.message = nil
-        let size = Layout(state.size) == nil ? Size(width: 120, height: 40) : state.size
-        var text = "# Review pack: \(MarkdownReport.escape(TerminalSafe.text(scenario.name)))\n\n"
-        text += "## Decisions in this session\n\n"
-        let log = decisionLog(state)
-        text += log.isEmpty ? "None: the figures are the scenario as loaded.\n" : log.map { "- " + MarkdownReport.escape($0) }.joined(separator: "\n") + "\n"
-        text += "\n## The dashboard\n\n```text\n" + view(plain, size: size).plainText + "```\n\n"
+        let comparison = ScenarioComparison(loaded, scenario)
+        let escape = { MarkdownReport.escape(TerminalSafe.text($0)) }
+        var lines = ["# Review pack: " + escape(scenario.name), ""]
+        lines.append(escape(displayName(loaded)) + (scenario.asOf.map { " · as of " + escape($0) } ?? "") + " · currency " + escape(scenario.currency))
+        lines += ["", "## What changed against the file", ""]
+        let decisions = decisionRows(state, comparison)
+        let assumptions = ComparisonReport.assumptionRows(comparison)
+        if decisions.isEmpty && assumptions.isEmpty {
+            lines.append("Nothing: the figures are the scenario as loaded.")
+        }
+        if !decisions.isEmpty {
+            lines += ["### Decisions (\(decisions.count))", ""]
+            lines += MarkdownReport.render(ReviewSheet.Table(
+                columns: [
+                    .init(title: "Facility", alignRight: false, maxWidth: 40), .init(title: "Before", alignRight: false, maxWidth: 16),
+                    .init(title: "After", alignRight: false, maxWidth: 16), .init(title: "Effect on capex freed", alignRight: true, maxWidth: 14),
+                ],
+                rows: decisions, totals: nil))
+            lines.append("")
+        }
+        if !assumptions.isEmpty {
+            lines += ["### Assumptions (\(assumptions.count))", ""]
+            lines += MarkdownReport.render(ReviewSheet.Table(
+                columns: [
+                    .init(title: "Assumption", alignRight: false, maxWidth: 30), .init(title: "Before", alignRight: true, maxWidth: 30),
+                    .init(title: "After", alignRight: true, maxWidth: 30),
+                ],
+                rows: assumptions.map { [$0.key, TerminalSafe.text($0.a), TerminalSafe.text($0.b)] }, totals: nil))
+            lines.append("")
+        }
+        lines += ["## Headline figures, before → after", ""]
+        let largest = evaluation.training.models.max { $0.trainingFlops < $1.trainingFlops }?.name
+        let keys = Figure.headline.map(\.key) + (largest.map { [Figure.runsPerYear($0).key] } ?? [])
+        lines += MarkdownReport.render(ReviewSheet.Table(
+            columns: [
+                .init(title: "Figure", alignRight: false, maxWidth: 30), .init(title: "Before", alignRight: true, maxWidth: 14),
+                .init(title: "After", alignRight: true, maxWidth: 14), .init(title: "Change", alignRight: true, maxWidth: 14),
+            ],
+            rows: keys.compactMap { key in comparison.figures.first { $0.key == key } }.map { figure in
+                [figure.figure.label, Format.figure(figure.a, figure.unit, currency: scenario.currency),
+                 Format.figure(figure.b, figure.unit, currency: scenario.currency),
+                 Format.figureDelta(figure.delta, figure.unit, currency: scenario.currency)]
+            },
+            totals: nil))
+        lines += ["", "## The dashboard", "", "```text"]
+        var text = lines.joined(separator: "\n") + "\n"
+        text += screen(state).plainText + "```\n\n"
         text += MarkdownReport.render(scenario, evaluation).replacingFirstHeading()
         text += "\n" + SensitivityReport.markdown(SensitivityAnalysis(scenario), scenario)
         text += "\n" + TimelineReport.markdown(DealTimeline(scenario), scenario)
         return text
     }
 
-    /// Every edit made since loading, oldest first, as a reader would say it.
-    public static func decisionLog(_ state: DashboardState) -> [String] {
-        var lines: [String] = []
-        func describe(_ edit: ScenarioEdit) {
-            switch edit {
-            case .disposition(let index, let from, let to):
-                let facility = state.scenario.facilities[index]
-                lines.append("\(TerminalSafe.text(facility.id)) (\(TerminalSafe.text(facility.name))): \(from.rawValue) → \(to.rawValue)")
-            case .assumptions(let from, let to):
-                for key in AssumptionKey.allCases {
-                    let before = key.display(in: from, currency: state.scenario.currency)
-                    let after = key.display(in: to, currency: state.scenario.currency)
-                    if before != after { lines.append("\(key.rawValue): \(TerminalSafe.text(before)) → \(TerminalSafe.text(after))") }
-                }
-            case .stake(let index, let from, let to):
-                let facility = state.scenario.facilities[index]
-                let stake = { (value: Double?) in value.map { Format.percent($0, decimals: 0) } ?? "default" }
-                lines.append("\(TerminalSafe.text(facility.id)) (\(TerminalSafe.text(facility.name))): stake \(stake(from)) → \(stake(to))")
-            case .development(_, let from, let to):
-                lines.append("\(TerminalSafe.text(to.id)) (\(TerminalSafe.text(to.name))): \(from.financing.label) → \(to.financing.label)")
-            case .batch(let edits):
-                edits.forEach(describe)
-            }
+    /// The dashboard as a review shows it: the facilities view, no overlay or message,
+    /// at the session's size (or 120x40 when that was too small).
+    public static func screen(_ state: DashboardState) -> Screen {
+        var plain = state
+        plain.mode = .normal
+        plain.pane = .facilities
+        plain.message = nil
+        return view(plain, size: Layout(state.size) == nil ? Size(width: 120, height: 40) : state.size)
+    }
+
+    /// Each facility and development whose decision differs from the file: before, after,
+    /// and what that change alone does to capex freed (the others as loaded).
+    static func decisionRows(_ state: DashboardState, _ comparison: ScenarioComparison) -> [[String]] {
+        let currency = state.scenario.currency
+        var live = LiveScenario(state.loaded)
+        let base = live.evaluation.finance.capexFreed
+        func effect(_ edits: [ScenarioEdit]) -> String {
+            guard !edits.isEmpty else { return "" }
+            live.apply(.batch(edits))
+            let moved = live.evaluation.finance.capexFreed - base
+            live.apply(.batch(edits).inverse)
+            return Format.moneyDelta(moved, currency: currency)
         }
-        state.undoStack.forEach(describe)
-        return lines
+        var rows: [[String]] = []
+        for change in comparison.changes {
+            let target = state.scenario.facilities.first { $0.id == change.id }
+            var single = state.loaded
+            if let index = single.index(ofFacility: change.id), let target {
+                single.facilities[index].disposition = target.disposition
+                single.facilities[index].retainedStake = target.retainedStake
+            }
+            rows.append([
+                TerminalSafe.text(change.id) + " (" + TerminalSafe.text(change.name) + ")",
+                ComparisonReport.decision(change.a, stake: change.stakeA), ComparisonReport.decision(change.b, stake: change.stakeB),
+                effect(ScenarioEdit.edits(from: state.loaded, to: single).filter { !$0.facilities.isEmpty }),
+            ])
+        }
+        for (change, row) in zip(comparison.developmentChanges, ComparisonReport.developmentRows(comparison)) {
+            let target = state.scenario.developments.first { $0.id == change.id }
+            var single = state.loaded
+            if let index = single.index(ofDevelopment: change.id), let target {
+                single.developments[index] = single.developments[index].withDecisions(of: target)
+            }
+            rows.append([
+                row[0] + " (" + row[1] + ")", row[2], row[3] + (row[4].isEmpty ? "" : " (" + row[4] + ")"),
+                effect(ScenarioEdit.edits(from: state.loaded, to: single).filter { !$0.developments.isEmpty }),
+            ])
+        }
+        return rows
     }
 }
 

@@ -31,7 +31,8 @@ func submit(_ state: inout DashboardState) -> [Effect] {
     switch state.mode {
     case .filtering:
         state.mode = .normal
-        state.message = state.filter.isEmpty ? nil : .init(text: "filter: \(state.filter) (\(state.rows.count) shown; Esc clears)", isError: false)
+        if !state.filter.isEmpty { state.searchTerm = state.filter }
+        state.message = state.filter.isEmpty ? nil : .init(text: "filter: \(state.filter) (\(state.rows.count) shown; Esc clears, n/N find it after)", isError: false)
     case .editing(let setting, let text):
         switch setting.setting(text, in: state.scenario) {
         case .success(let edit):
@@ -51,6 +52,8 @@ func submit(_ state: inout DashboardState) -> [Effect] {
         state.message = nil
         // Goal-seek keeps every AI-ready facility (leasing back is allowed).
         return [.goalSeek(job: state.lastJob, scenario: state.scenario, goal: .reachCapex(target), constraints: .init(keepAIReady: true))]
+    case .warnings(let cursor):
+        jumpToWarning(cursor, &state)
     case .pickingComparison:
         state.mode = .normal
         guard state.scenarioChoices.indices.contains(state.choiceCursor) else { return [] }

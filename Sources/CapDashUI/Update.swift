@@ -4,9 +4,24 @@ import CapDashReport
 /// The smallest terminal the dashboard draws in; below it, a message says so.
 public let minimumSize = Size(width: 60, height: 20)
 
-/// A key, turned into its intent by the keymap and applied.
+/// A key, turned into its intent by the keymap and applied. A key that changes data
+/// says so, named, in the status line (`l: us-chicago-1: retain → leaseback · u undoes`):
+/// letters and arrows that edit should never surprise a hand used to vim.
 public func update(_ state: inout DashboardState, key: Key) -> [Effect] {
-    update(&state, Keymap.action(for: key, in: state))
+    let action = Keymap.action(for: key, in: state)
+    let edits = state.undoStack.count
+    let effects = update(&state, action)
+    if state.undoStack.count != edits, let message = state.message, !message.isError, !isTyping(action) {
+        state.message = .init(text: "\(key.label): " + message.text, isError: false)
+    }
+    return effects
+}
+
+private func isTyping(_ action: Action) -> Bool {
+    switch action {
+    case .type, .deleteBackward, .clearInput, .submit: true
+    default: false
+    }
 }
 
 /// The dashboard's only state transition: pure and instant, so every key is
@@ -84,8 +99,18 @@ private func handleIntent(_ action: Action, _ state: inout DashboardState, quitA
         state.pane = .facilities
         state.mode = .filtering
     case .clearFilter:
+        state.searchTerm = state.filter
         state.filter = ""
         state.refreshRows()
+        state.message = .init(text: "filter cleared · n/N find “\(state.searchTerm)” without hiding rows", isError: false)
+    case .findNext(let direction): findNext(direction, &state)
+    case .showWarnings:
+        state.warningList = ScenarioWarnings.list(state.scenario)
+        if state.warningList.isEmpty {
+            state.message = .init(text: "no warnings", isError: false)
+        } else {
+            state.mode = .warnings(cursor: 0)
+        }
     case .switchTornadoMetric:
         state.tornadoShowsNetCash.toggle()
     case .cycleSort:
@@ -129,6 +154,54 @@ private func handleIntent(_ action: Action, _ state: inout DashboardState, quitA
     return []
 }
 
+/// `n` / `N`: the cursor to the next (or previous) row matching the search term, wrapping.
+private func findNext(_ direction: Int, _ state: inout DashboardState) {
+    let term = state.filter.isEmpty ? state.searchTerm : state.filter
+    guard !term.isEmpty else {
+        state.message = .init(text: "nothing to find yet: / types a search (Esc keeps it for n and N)", isError: false)
+        return
+    }
+    let count = state.rows.count
+    guard count > 0 else { return }
+    state.pane = .facilities
+    for step in 1...count {
+        let position = ((state.cursor + direction * step) % count + count) % count
+        if let item = state.rows.item(at: position), state.matches(item, term) {
+            state.message = .init(text: (step == count ? "only match of" : "found") + " “\(term)” · n next · N previous", isError: false)
+            state.cursor = position
+            return
+        }
+    }
+    state.message = .init(text: "no row matches “\(term)”", isError: true)
+}
+
+/// Enter on a warning: the cursor to its facility or development.
+func jumpToWarning(_ cursor: Int, _ state: inout DashboardState) {
+    state.mode = .normal
+    guard state.warningList.indices.contains(cursor) else { return }
+    let path = state.warningList[cursor].keyPath
+    func index(after prefix: String) -> Int? {
+        guard path.hasPrefix(prefix + "["), let close = path.firstIndex(of: "]") else { return nil }
+        return Int(path[path.index(path.startIndex, offsetBy: prefix.count + 1)..<close])
+    }
+    let target: FacilityRows.Item? = index(after: "facilities").map(FacilityRows.Item.facility) ?? index(after: "developments").map(FacilityRows.Item.development)
+    guard let target else {
+        state.message = .init(text: "that warning is about the whole file", isError: false)
+        return
+    }
+    state.pane = .facilities
+    if !state.filter.isEmpty {
+        state.filter = ""
+        state.refreshRows()
+    }
+    let position: Int? = switch target {
+    case .facility(let index): state.rows.position(ofFacility: index)
+    case .development(let index): state.rows.position(ofDevelopment: index)
+    }
+    if let position { state.cursor = position }
+    state.message = .init(text: TerminalSafe.text(state.warningList[cursor].message), isError: false)
+}
+
 /// The directory a scenario file is in: where saves, review packs and the compare picker look.
 func directory(of file: String?) -> String {
     guard let file, let slash = file.lastIndex(of: "/") else { return "." }
@@ -146,6 +219,9 @@ private func move(by delta: Int, _ state: inout DashboardState) {
         return
     case .pickingComparison:
         state.choiceCursor = clamp(state.choiceCursor, state.scenarioChoices.count)
+        return
+    case .warnings(let cursor):
+        state.mode = .warnings(cursor: clamp(cursor, state.warningList.count))
         return
     case .figures:
         state.figureCursor = clamp(state.figureCursor, figureRows(state).count)
@@ -184,7 +260,7 @@ private func close(_ state: inout DashboardState) -> [Effect] {
         state.message = .init(text: "plan dismissed", isError: false)
     case .figures, .editing, .planTarget:
         state.message = nil
-    case .help, .pickingComparison, .normal:
+    case .help, .pickingComparison, .warnings, .normal:
         break
     }
     state.mode = .normal

@@ -25,6 +25,7 @@ public func view(_ state: DashboardState, size: Size? = nil) -> Screen {
     drawStatus(&screen, layout.status, state)
     if case .help(let page, let scroll) = state.mode { drawHelp(&screen, size, page: page, scroll: scroll) }
     if state.mode == .pickingComparison { drawPicker(&screen, size, state) }
+    if case .warnings(let cursor) = state.mode { drawWarnings(&screen, size, state, cursor: cursor) }
     return screen
 }
 

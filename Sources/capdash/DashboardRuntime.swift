@@ -74,8 +74,8 @@ struct DashboardRuntime {
         case .save(let current, let loaded):
             return [save(current, loaded)]
         case .writeReview(let directory):
-            let snapshot = state
-            jobs.start(id: 0) { ReviewPackWriter.write(snapshot, into: directory) }
+            let (snapshot, theme) = (state, theme)
+            jobs.start(id: 0) { ReviewPackWriter.write(snapshot, theme: theme, into: directory) }
             return []
         case .discardRecovery(let path):
             unlink(path)

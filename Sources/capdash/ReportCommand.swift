@@ -6,19 +6,19 @@ extension ReportFormat: ExpressibleByArgument {}
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the scenario's review sheet: text, markdown, json (MODEL.md section 4) or csv.")
+        abstract: "Print the scenario's review sheet: text, markdown, json (every figure, full precision), csv, or a one-line summary.")
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(name: .long, help: "text, markdown, json or csv.")
+    @Option(name: .long, help: "text, markdown, json, csv or summary (one line for a chat message).")
     var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "OUT"))
     var output: String?
 
     func run() throws {
-        let loaded = try scenario.loadScenario()
-        try emit(format.render(loaded, evaluate(loaded)), to: output)
+        let (file, loaded) = try scenario.loadScenarioAndFile()
+        try emit(format.render(loaded, evaluate(loaded), file: file), to: output)
     }
 }
 

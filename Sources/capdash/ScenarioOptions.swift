@@ -30,6 +30,11 @@ struct ScenarioOptions: ParsableArguments {
 
     /// The scenario with overrides applied, or an `ExitFailure` with every problem.
     func loadScenario() throws -> Scenario {
+        try loadScenarioAndFile().scenario
+    }
+
+    /// The scenario as its file has it, and with the overrides applied.
+    func loadScenarioAndFile() throws -> (file: Scenario, scenario: Scenario) {
         let scenario = try Self.load(file)
         var overrides = ScenarioOverrides()
         let lists: [Disposition: [String]] = [.retain: retain, .divest: divest, .leaseback: leaseback, .contribute: contribute]
@@ -44,7 +49,7 @@ struct ScenarioOptions: ParsableArguments {
             throw ExitFailure(code: ExitFailure.usage, lines: ["capdash: --set \(assignment): expected KEY=VALUE, like discount_rate=0.1"])
         }
         switch overrides.apply(to: scenario) {
-        case .success(let updated): return updated
+        case .success(let updated): return (scenario, updated)
         case .failure(let error):
             throw ExitFailure(code: ExitFailure.usage, lines: error.diagnostics.map { "capdash: " + $0.description })
         }

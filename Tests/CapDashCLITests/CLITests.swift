@@ -117,7 +117,7 @@ struct CLITests {
         #expect(format.status == 2)
         #expect(format.stderrLines.count == 1)
         #expect(format.stderr.hasPrefix("capdash: "))
-        #expect(format.stderr.contains("'text', 'markdown', 'json' or 'csv'"))
+        #expect(format.stderr.contains("'text', 'markdown', 'json', 'csv' or 'summary'"))
 
         let id = try CLI.run(["report", "--divest", "us-ashbrun-2"])
         #expect(id.status == 2)
@@ -266,7 +266,7 @@ struct AnalysisCLITests {
         #expect(result.status == 0)
         let pack = try scratch.read("review.md")
         #expect(pack.hasPrefix("# Review pack: Legacy data-center divestiture (illustrative)\n"))
-        #expect(pack.contains("- us-prineville-1 (Prineville 1): retain → divest\n"))
+        #expect(pack.contains("| us-prineville-1 (Prineville 1) | retain | divest | +$562.2M |\n"))
         #expect(pack.contains("```text\n capdash │"))
         #expect(pack.contains("### Warnings"))
     }

@@ -387,7 +387,7 @@ struct UpdateTests {
         // A file touched but holding the same scenario says nothing.
         var quiet = exampleState("d")
         _ = update(&quiet, .fileChanged(.success(ScenarioLoader.builtInExample())))
-        #expect(quiet.message?.text == "us-prineville-1: retain → divest · u undoes")
+        #expect(quiet.message?.text == "d: us-prineville-1: retain → divest · u undoes")
     }
 
     @Test("below 60x20 only quitting works")

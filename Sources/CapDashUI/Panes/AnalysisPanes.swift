@@ -189,3 +189,20 @@ func drawDevelopmentFinancing(_ screen: inout Screen, _ rect: Rect, _ state: Das
     let note = "█ capex avoided ▒ net rent · undiscounted, per year" + (group > 1 ? ", \(group) years a row" : "")
     screen.put(note, x: inner.x + 1, y: inner.y + inner.height - 1, role: .muted, limit: inner.width - 1)
 }
+
+/// The `!` list: every warning with its position; the cursor's is shown whole at the bottom.
+func drawWarnings(_ screen: inout Screen, _ size: Size, _ state: DashboardState, cursor: Int) {
+    let warnings = state.warningList
+    let width = min(size.width - 2, max(40, (warnings.map { DisplayWidth.of($0.description) }.max() ?? 40) + 4))
+    let height = min(size.height - 2, warnings.count + 2)
+    let rect = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
+    screen.fill(rect, role: .normal)
+    screen.box(rect, title: "⚠ \(warnings.count) warning\(warnings.count == 1 ? "" : "s") · Enter goes to it · Esc closes", focused: true)
+    let inner = rect.inner
+    let first = max(0, cursor - inner.height + 1)
+    for (offset, warning) in warnings.enumerated().dropFirst(first) where offset - first < inner.height {
+        let y = inner.y + offset - first
+        let selected = offset == cursor
+        screen.putPadded((selected ? "▸" : " ") + warning.description, x: inner.x, y: y, width: inner.width, role: selected ? .selected : .warning)
+    }
+}

@@ -13,7 +13,7 @@ func drawFacilities(_ screen: inout Screen, _ rect: Rect, _ state: DashboardStat
     screen.box(rect, title: title, focused: state.pane == .facilities)
     let inner = rect.inner
     guard inner.width > 10, inner.height > 1 else { return }
-    let columns = FacilityColumns(width: inner.width, scenario: state.scenario)
+    let columns = FacilityColumns(width: inner.width, scenario: state.scenario, widths: state.textWidths)
     columns.drawTitles(&screen, x: inner.x, y: inner.y)
     guard rows.count > 0 else {
         let text = state.filter.isEmpty ? "no facilities" : "no facilities match “\(state.filter)” (Esc clears)"
@@ -114,29 +114,46 @@ struct FacilityColumns {
     var idWidth: Int
     var nameWidth: Int
     var showMoney: Bool
-    let regionWidth = 6, mwWidth = 6, aiWidth = 2, moneyWidth = 7
+    /// Wide enough for the longest region (`US`, `APAC`), at least 3 cells.
+    let regionWidth: Int
+    let mwWidth = 6, aiWidth = 2, moneyWidth = 7
     /// Room for `contr. 20%`, or `partner 20%` when there are developments.
     let dispositionWidth: Int
 
-    init(width: Int, scenario: Scenario) {
+    /// Splits what the figure columns leave between id and name so the fewest cells are
+    /// cut: both whole when they fit, else the split that truncates the fewest of the
+    /// scenario's ids and names (measured once, in `TextWidths`).
+    init(width: Int, scenario: Scenario, widths: TextWidths) {
         showMoney = width >= 60
         dispositionWidth = scenario.developments.isEmpty ? 10 : 11
+        regionWidth = min(6, max(3, widths.longestRegion))
         let fixed = regionWidth + mwWidth + aiWidth + dispositionWidth + (showMoney ? 2 * moneyWidth + 2 : 0) + 5
         let flexible = max(8, width - fixed - 1)
-        let longestID = (scenario.facilities.prefix(5000).map { DisplayWidth.of($0.id) } + scenario.developments.prefix(5000).map { DisplayWidth.of($0.id) }).max() ?? 8
-        if flexible >= 26 {
-            idWidth = min(longestID, flexible * 9 / 20)
-            nameWidth = flexible - idWidth - 1
-        } else {
+        guard flexible >= 26 else {
             idWidth = 0
             nameWidth = flexible
+            return
         }
+        let longestID = max(2, widths.ids.last ?? 2)
+        let longestName = max(4, widths.names.last ?? 4)
+        if longestID + 1 + longestName <= flexible {
+            idWidth = longestID
+        } else {
+            // The fewest truncated ids and names; ties keep the id wider, as ids are what users type.
+            let widest = max(2, min(longestID, flexible - 9))
+            idWidth = (min(8, widest)...widest).min { a, b in
+                let cutA = widths.countWider(than: a, in: \.ids) + widths.countWider(than: flexible - a - 1, in: \.names)
+                let cutB = widths.countWider(than: b, in: \.ids) + widths.countWider(than: flexible - b - 1, in: \.names)
+                return cutA != cutB ? cutA < cutB : a > b
+            } ?? min(longestID, flexible / 2)
+        }
+        nameWidth = flexible - idWidth - 1
     }
 
     func drawTitles(_ screen: inout Screen, x: Int, y: Int) {
         var cells: [(String, Int, Bool)] = []
         if idWidth > 0 { cells.append(("ID", idWidth, false)) }
-        cells += [("Name", nameWidth, false), ("Region", regionWidth, false), ("MW", mwWidth, true), ("AI", aiWidth, false)]
+        cells += [("Name", nameWidth, false), (regionWidth >= 6 ? "Region" : "Rgn", regionWidth, false), ("MW", mwWidth, true), ("AI", aiWidth, false)]
         if showMoney { cells += [("Book", moneyWidth, true), ("Sale", moneyWidth, true)] }
         cells.append(("Decision", dispositionWidth, false))
         draw(&screen, cells, x: x, y: y, role: .title)
@@ -216,5 +233,33 @@ struct FacilityColumns {
             column += width + 1
         }
         return column
+    }
+}
+
+/// The display widths of ids, names and regions (of the first 5,000 facilities and
+/// developments, sorted), measured once per scenario so the table's columns are
+/// fitted without measuring text every frame.
+public struct TextWidths: Sendable, Equatable {
+    var ids: [Int]
+    var names: [Int]
+    var longestRegion: Int
+
+    init(_ scenario: Scenario) {
+        let facilities = scenario.facilities.prefix(5000)
+        let developments = scenario.developments.prefix(5000)
+        ids = (facilities.map { DisplayWidth.of($0.id) } + developments.map { DisplayWidth.of($0.id) }).sorted()
+        names = (facilities.map { DisplayWidth.of($0.name) } + developments.map { DisplayWidth.of($0.name) }).sorted()
+        longestRegion = (facilities.map { DisplayWidth.of($0.region) } + developments.map { DisplayWidth.of($0.region) }).max() ?? 2
+    }
+
+    /// How many of the measured texts are wider than `width` cells.
+    func countWider(than width: Int, in texts: KeyPath<TextWidths, [Int]>) -> Int {
+        let sorted = self[keyPath: texts]
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] <= width { low = middle + 1 } else { high = middle }
+        }
+        return sorted.count - low
     }
 }
