@@ -45,7 +45,11 @@ struct Layout: Equatable {
 
 extension DashboardState {
     /// Rows a page key moves.
-    var pageSize: Int { max(1, (Layout(size)?.visibleTableRows ?? 10) - 2) }
+    var pageSize: Int {
+        // The help overlay pages by its own height; the table by its visible rows.
+        if case .help = mode { return max(1, size.height - 6) }
+        return max(1, (Layout(size)?.visibleTableRows ?? 10) - 2)
+    }
 
     /// Scrolls the facilities table so the cursor's row is on screen, with its group header when possible.
     mutating func keepCursorVisible() {

@@ -359,3 +359,16 @@ struct ContributionCLITests {
         #expect(noPrice.stderrLines == ["capdash: --contribute: us-council-bluffs-3 has no sale_price, so it cannot be sold; add one to the scenario"])
     }
 }
+
+@Suite("capdash report --format summary")
+struct SummaryTests {
+    @Test("one line for a chat: scenario, capex freed, GPUs, runs of the largest model, and what changed against the file")
+    func summary() throws {
+        let plain = try CLI.run(["report", "--format", "summary"])
+        #expect(plain.status == 0)
+        #expect(plain.stdout == "Legacy data-center divestiture (illustrative): capex freed $2.50B · 49,952 H100 SXM GPUs · Llama 3.1 405B 14.2 runs/yr · as in the file\n")
+        let changed = try CLI.run(["report", "--format", "summary", "--divest", "us-prineville-1", "--set", "tax_rate=25%"])
+        #expect(changed.stdout.hasSuffix("· 2 changes vs file: us-prineville-1 retain → divest, tax_rate 21.0% → 25.0%\n"))
+        #expect(changed.stdout.split(separator: "\n").count == 1)
+    }
+}

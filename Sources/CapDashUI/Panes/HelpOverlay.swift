@@ -37,8 +37,12 @@ func wrappedHelp(_ lines: [HelpLine], width: Int) -> [HelpLine] {
     let keyWidth = min(14, lines.map { DisplayWidth.of($0.keys) }.max() ?? 0)
     var out: [HelpLine] = []
     for line in lines {
-        if line.isHeading || line.text.isEmpty {
+        if line.text.isEmpty {
             out.append(line)
+            continue
+        }
+        if line.isHeading {
+            out += TextReport.wrap(line.text, width: max(8, width)).map { HelpLine(keys: "", text: String($0.drop { $0 == " " }), isHeading: true) }
             continue
         }
         let keys = line.keys.isEmpty ? "" : DisplayWidth.pad(line.keys, to: keyWidth)
