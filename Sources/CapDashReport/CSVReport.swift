@@ -1,10 +1,10 @@
 import CapDashModel
 
 /// One row per facility with its disposition, in the facility CSV format of
-/// MODEL.md section 5, so the output loads back as `facilities_csv`.
+/// docs/scenario-format.md section 5, so the output loads back as `facilities_csv`.
 public enum CSVReport {
     public static func render(_ scenario: Scenario) -> String {
-        // Columns beyond MODEL.md section 2 only when the scenario uses them, so plain scenarios keep its columns.
+        // Columns beyond docs/scenario-format.md section 2 only when the scenario uses them, so plain scenarios keep its columns.
         let staked = scenario.facilities.contains { $0.retainedStake != nil }
         let timed = scenario.facilities.contains { $0.expectedClose != nil || $0.closeProbability != nil }
         let keys = FacilityKey.allCases.filter { key in

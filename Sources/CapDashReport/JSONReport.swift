@@ -1,9 +1,9 @@
 import CapDashModel
 
-/// The JSON report of MODEL.md section 4, key for key, with sections 6 to 8's
+/// The JSON report of docs/scenario-format.md section 4, key for key, with sections 6 to 8's
 /// additions always present (`counts.contribute`, `finance.retained_equity`,
 /// the development totals and list, `training_flops`, `training.alternatives`).
-/// The figures come from `Figure`'s lists, in MODEL.md's order.
+/// The figures come from `Figure`'s lists, in the format doc's order.
 public enum JSONReport {
     public static func render(_ scenario: Scenario, _ evaluation: Evaluation) -> String {
         var json = JSONWriter()

@@ -1,4 +1,4 @@
-/// A small JSON writer that keeps keys in the order MODEL.md documents them
+/// A small JSON writer that keeps keys in the order docs/scenario-format.md documents them
 /// and numbers at full precision (Foundation's encoder does neither reliably).
 struct JSONWriter {
     private(set) var output = ""

@@ -61,7 +61,7 @@ public struct ReviewSheet: Sendable {
     }
 
     /// Per development: what partner financing avoids now, what it costs later, and
-    /// what stays on and off the balance sheet (MODEL.md section 7).
+    /// what stays on and off the balance sheet (docs/scenario-format.md section 7).
     static func developments(_ scenario: Scenario, _ evaluation: Evaluation) -> [Body] {
         let money = { Format.money($0, currency: scenario.currency) }
         let safe = TerminalSafe.text

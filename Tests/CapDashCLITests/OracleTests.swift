@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The JSON report against an independent implementation of MODEL.md (sections 3, 6, 7
+/// The JSON report against an independent implementation of docs/scenario-format.md (sections 3, 6, 7
 /// and 8) written in Python from the contract's text alone: Tests/Oracle/oracle.py
 /// generates random valid scenarios for fixed seeds (every disposition with and without
 /// stakes and rents, own and partner developments, leases starting before, at and after

@@ -16,7 +16,7 @@ private func csvErrors(_ text: String) -> [String] {
 
 private let csvHeader = "id,name,region,capacity_mw,book_value,sale_price,annual_opex,annual_capex,disposition\n"
 
-@Suite("Facilities from CSV (MODEL.md section 5)")
+@Suite("Facilities from CSV (docs/scenario-format.md section 5)")
 struct CSVTests {
     @Test("a bare CSV opens with default assumptions, named after the file")
     func bare() throws {

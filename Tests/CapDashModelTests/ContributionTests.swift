@@ -2,10 +2,10 @@ import CapDashReport
 import Testing
 @testable import CapDashModel
 
-/// MODEL.md section 6 on hand-computed fixtures. One facility, money in $M:
+/// docs/scenario-format.md section 6 on hand-computed fixtures. One facility, money in $M:
 /// price 200, book 100, capex 10/yr, opex 20/yr, no rent given (cap rate 0.08);
 /// tax 0.25, transaction costs 0.02, r = 0.10, H = 2: annuity factor 1.735537190082645.
-@Suite("Co-development contribution (MODEL.md section 6)")
+@Suite("Co-development contribution (docs/scenario-format.md section 6)")
 struct ContributionTests {
     static let factor = 1.735537190082645
 

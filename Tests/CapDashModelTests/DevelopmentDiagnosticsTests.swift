@@ -44,9 +44,9 @@ func developmentYAML(
     return header + lines.joined(separator: "\n") + "\n"
 }
 
-/// Every field and range of MODEL.md section 7, each with its exact one-line diagnostic,
+/// Every field and range of docs/scenario-format.md section 7, each with its exact one-line diagnostic,
 /// and the scenario-level rules for developments and section 8's GPU keys.
-@Suite("Development diagnostics (MODEL.md sections 7 and 8)")
+@Suite("Development diagnostics (docs/scenario-format.md sections 7 and 8)")
 struct DevelopmentDiagnosticsTests {
     @Test("the layout loads as is, with the defaults of section 7")
     func validDevelopment() throws {

@@ -2,11 +2,11 @@ import CapDashReport
 import Testing
 @testable import CapDashModel
 
-/// Every error MODEL.md section 2 names, each with its exact position and wording.
+/// Every error docs/scenario-format.md section 2 names, each with its exact position and wording.
 /// Facility lines start at line 4 (`  - id: f1`), keys at column 5, values after `key: `.
 @Suite("Scenario diagnostics")
 struct DiagnosticsTests {
-    @Test("the MODEL.md example message, word for word")
+    @Test("the docs/scenario-format.md example message, word for word")
     func modelExample() {
         let text = header + facilityYAML(["sale_price": "lots"])
         #expect(errors(text, name: "plants.yaml") == [

@@ -25,7 +25,7 @@ let handScenario = """
       - {id: l2, name: L2, region: EU, capacity_mw: 5, ai_ready: true, book_value: 40M, sale_price: 50M, annual_opex: 3M, annual_capex: 2M, disposition: leaseback}
     """
 
-@Suite("Evaluation (MODEL.md section 3)")
+@Suite("Evaluation (docs/scenario-format.md section 3)")
 struct EvaluationTests {
     let result: Evaluation
 
@@ -77,7 +77,7 @@ struct EvaluationTests {
     @Test("reference models: published H100 GPU-hours become FLOPs on the cards' basis, else 6·N·D; hours and runs follow the fleet's GPU")
     func models() throws {
         let published = result.training.models[0]
-        // 1e6 H100-hours at 989e12 FLOP/s and 40% MFU (MODEL.md section 8), on a 1e15 FLOP/s GPU at 50% MFU.
+        // 1e6 H100-hours at 989e12 FLOP/s and 40% MFU (docs/scenario-format.md section 8), on a 1e15 FLOP/s GPU at 50% MFU.
         let flops = 1e6 * 3600 * 989e12 * 0.40
         #expect(close(published.trainingFlops, flops))
         #expect(close(published.gpuHours, flops / (3600 * 1e15 * 0.5)))  // 791,200 hours: a faster GPU needs fewer

@@ -111,7 +111,7 @@ struct PropertyTests {
     }
 }
 
-/// MODEL.md sections 3 and 6 written out the long way, facility by facility,
+/// docs/scenario-format.md sections 3 and 6 written out the long way, facility by facility,
 /// with none of capdash's shared code: the oracle the running totals answer to.
 struct NaiveModel {
     var grossProceeds = 0.0, bookValueReleased = 0.0, soldCapex = 0.0, divestedOpex = 0.0, rent = 0.0

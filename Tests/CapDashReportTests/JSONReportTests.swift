@@ -8,11 +8,11 @@ private func jsonObject(_ scenario: Scenario) throws -> [String: Any] {
     return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
 }
 
-@Suite("JSON report (MODEL.md section 4)")
+@Suite("JSON report (docs/scenario-format.md section 4)")
 struct JSONReportTests {
     let example = ScenarioLoader.builtInExample()
 
-    @Test("top-level and nested keys are exactly MODEL.md's")
+    @Test("top-level and nested keys are exactly the format doc's")
     func keys() throws {
         let json = try jsonObject(example)
         #expect(Set(json.keys) == ["schema", "scenario", "currency", "counts", "finance", "capacity", "training", "regions", "facilities", "developments", "warnings"])

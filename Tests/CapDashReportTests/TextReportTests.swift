@@ -82,7 +82,7 @@ struct TextReportTests {
         let csv = CSVReport.render(scenario)
         let lines = csv.split(separator: "\n")
         #expect(lines.count == 15)
-        // The example has stakes and deal-timeline keys, so their columns follow MODEL.md's.
+        // The example has stakes and deal-timeline keys, so their columns follow the format doc's.
         #expect(lines[0] == "id,name,region,country,capacity_mw,ai_ready,commissioned,book_value,sale_price,annual_opex,annual_capex,disposition,leaseback_rent,retained_stake,expected_close,close_probability")
         #expect(lines[1] == "us-prineville-1,\"Hall \"\"A\"\", west\",US,US,120,false,2011,380000000,520000000,45000000,20000000,retain,,,,")
         #expect(lines[11].hasSuffix(",leaseback,21000000,,2025-12-31,1"))
@@ -97,7 +97,7 @@ struct TextReportTests {
         }
     }
 
-    @Test("a scenario without stakes or timeline keys keeps exactly MODEL.md's CSV columns")
+    @Test("a scenario without stakes or timeline keys keeps exactly the format doc's CSV columns")
     func csvWithoutTimeline() {
         var scenario = example
         for index in scenario.facilities.indices {

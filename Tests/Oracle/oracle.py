@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An independent implementation of the capdash model (MODEL.md sections 2-4, 6-8),
+"""An independent implementation of the capdash model (docs/scenario-format.md sections 2-4, 6-8),
 written from the contract's text alone, and a generator of random valid scenarios.
 
 Standard library only. The oracle never parses arbitrary YAML: it generates scenarios

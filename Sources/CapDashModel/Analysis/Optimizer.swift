@@ -5,7 +5,7 @@
 /// - reach at least a capex-freed target, then, in this order: divest the least
 ///   AI-ready MW, pay the least leaseback rent (PV), divest the least MW;
 /// - freed the most capex with at most N MW divested, then pay the least rent.
-/// Divest and leaseback free the same capex (MODEL.md section 3); they differ in
+/// Divest and leaseback free the same capex (docs/scenario-format.md section 3); they differ in
 /// capacity kept and rent paid, which is what the orders above weigh.
 public enum Optimizer {
     public enum Goal: Sendable, Equatable {
@@ -142,7 +142,7 @@ public enum Optimizer {
             return (phi, [0, phi * rentPV(index), 0])
         }
 
-        /// MODEL.md's capex freed from the sold facilities' sums: O(1) per search node.
+        /// the format doc's capex freed from the sold facilities' sums: O(1) per search node.
         func capexFreed(_ sold: Sums) -> Double {
             var share = SaleShare()
             share.grossProceeds = sold.price

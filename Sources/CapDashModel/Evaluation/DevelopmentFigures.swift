@@ -1,6 +1,6 @@
 import Foundation
 
-/// One development's figures (MODEL.md section 7), under the names of the JSON
+/// One development's figures (docs/scenario-format.md section 7), under the names of the JSON
 /// report: `build_pv` is `buildPV`. Years t = 1, 2, ... are year ends after
 /// `as_of`, discounted by d(t) = (1 + r)^-t.
 public struct DevelopmentEvaluation: Sendable, Equatable {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Every figure of MODEL.md sections 3 and 6 to 8 for one scenario. Names follow
-/// MODEL.md: `capex_freed` is `finance.capexFreed`. (Figures.swift lists them for the reports.)
+/// Every figure of docs/scenario-format.md sections 3 and 6 to 8 for one scenario. Names follow
+/// docs/scenario-format.md: `capex_freed` is `finance.capexFreed`. (Figures.swift lists them for the reports.)
 public struct Evaluation: Sendable, Equatable {
     public struct Counts: Sendable, Equatable {
         public var facilities: Int
@@ -27,7 +27,7 @@ public struct Evaluation: Sendable, Equatable {
         public var avoidedOpexPV: Double
         public var leasebackRentPV: Double
         public var netCashPV: Double
-        /// Stake x sale price over contributed facilities (MODEL.md section 6).
+        /// Stake x sale price over contributed facilities (docs/scenario-format.md section 6).
         public var retainedEquity: Double
         /// Section 7's totals over developments.
         public var developmentCapexAvoidedPV: Double
@@ -145,7 +145,7 @@ public func annuityFactor(rate: Double, years: Int) -> Double {
 }
 
 extension Evaluation.Finance {
-    /// MODEL.md sections 3, 6 and 7 from the portfolio's sale sums and the developments' totals.
+    /// docs/scenario-format.md sections 3, 6 and 7 from the portfolio's sale sums and the developments' totals.
     init(_ sold: SaleShare, _ developed: DevelopmentTotals, _ assumptions: Assumptions) {
         let grossProceeds = sold.grossProceeds
         transactionCosts = assumptions.transactionCostRate * grossProceeds

@@ -1,4 +1,4 @@
-/// Every figure capdash reports, once: its MODEL.md key (as in the JSON
+/// Every figure capdash reports, once: its docs/scenario-format.md key (as in the JSON
 /// report), the label readers see, its unit, a one-line definition and how
 /// to read it from an `Evaluation`. The JSON and text reports, the diff, the
 /// compare pane, the review pack, the dashboard's panes and its glossary all
@@ -22,7 +22,7 @@ public struct Figure: Sendable, Identifiable {
         case ratio
     }
 
-    /// MODEL.md's name, the JSON key: `capex_freed`.
+    /// the format doc's name, the JSON key: `capex_freed`.
     public let key: String
     public let section: Section
     /// What a reader calls it: `Capex freed`.
@@ -30,7 +30,7 @@ public struct Figure: Sendable, Identifiable {
     /// A narrower label for panes, where one is needed.
     public let shortLabel: String
     public let unit: Unit
-    /// One line saying what it is, in MODEL.md's terms.
+    /// One line saying what it is, in the format doc's terms.
     public let definition: String
     /// Money that leaves: shown with a minus sign in the review sheet and the capex pane.
     public let isOutflow: Bool
@@ -164,18 +164,18 @@ extension Figure {
         }
     }
 
-    /// MODEL.md section 4's `finance` block, in its order.
+    /// docs/scenario-format.md section 4's `finance` block, in its order.
     public static let finance: [Figure] = [
         grossProceeds, transactionCosts, gainOnSale, tax, netProceeds, bookValueReleased, annuityFactor,
         avoidedCapexPV, capexFreed, avoidedOpexPV, leasebackRentPV, netCashPV, retainedEquity,
         developmentCapexAvoidedPV, developmentRentPV, rvgExpectedPV, rvgMaxPayment, leaseLiabilityPV, offBalanceSheetPV,
         developmentEquity,
     ]
-    /// MODEL.md section 4's `capacity` block, with section 7's developing MW.
+    /// docs/scenario-format.md section 4's `capacity` block, with section 7's developing MW.
     public static let capacity: [Figure] = [
         retainedMW, divestedMW, aiReadyRetainedMW, aiReadyDivestedMW, developingMW, aiReadyDevelopingMW,
     ]
-    /// MODEL.md section 4's `training` figures (the GPU's name, models and alternatives aside).
+    /// docs/scenario-format.md section 4's `training` figures (the GPU's name, models and alternatives aside).
     public static let training: [Figure] = [
         gpusFundable, powerNeededMW, gpuHoursPerYear, flopsPerYear, gpusDisplaced, gpuHoursForgonePerYear,
         gpusHostableDeveloping,

@@ -1,4 +1,4 @@
-/// The sums over facilities that every figure of MODEL.md sections 3 and 6 is
+/// The sums over facilities that every figure of docs/scenario-format.md sections 3 and 6 is
 /// built from, each a compensated sum so neither size nor toggling makes it
 /// drift. A facility's share can be added or removed on its own, so a toggle
 /// costs O(1) instead of a pass over the whole portfolio.
@@ -167,7 +167,7 @@ public struct RegionTotals: Sendable, Equatable {
         return result
     }
 
-    /// Regions sorted by name in byte order, as MODEL.md asks.
+    /// Regions sorted by name in byte order, as docs/scenario-format.md asks.
     static func summarize(_ facilities: [Facility]) -> [RegionTotals] {
         var byRegion: [String: RegionTotals] = [:]
         for facility in facilities {

@@ -1,5 +1,5 @@
 /// What one facility adds to the portfolio's sale sums under its disposition
-/// (MODEL.md sections 3 and 6): every figure of the capital-freed block is
+/// (docs/scenario-format.md sections 3 and 6): every figure of the capital-freed block is
 /// built from these sums, so `evaluate`, the dashboard's running totals and
 /// the optimizer all use this one definition.
 public struct SaleShare: Sendable, Equatable {

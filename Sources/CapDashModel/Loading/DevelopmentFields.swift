@@ -1,4 +1,4 @@
-/// The keys of a development (MODEL.md section 7), in the contract's order.
+/// The keys of a development (docs/scenario-format.md section 7), in the contract's order.
 enum DevelopmentKey: String, CaseIterable {
     case id, name, region
     case capacityMW = "capacity_mw"

@@ -1,4 +1,4 @@
-/// Facilities from a CSV file (MODEL.md section 5): a header of facility keys
+/// Facilities from a CSV file (docs/scenario-format.md section 5): a header of facility keys
 /// in any order, one facility per row, empty cells meaning absent.
 enum FacilitiesCSV {
     static func read(_ bytes: [UInt8], reader: inout FieldReader, limit: Int = FacilityCollector.limit) -> [Facility] {

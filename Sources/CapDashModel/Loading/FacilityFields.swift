@@ -1,4 +1,4 @@
-/// The keys a facility may have, in MODEL.md's order; the CSV header uses the same names.
+/// The keys a facility may have, in the format doc's order; the CSV header uses the same names.
 public enum FacilityKey: String, CaseIterable, Sendable {
     case id, name, region, country
     case capacityMW = "capacity_mw"
@@ -10,7 +10,7 @@ public enum FacilityKey: String, CaseIterable, Sendable {
     case annualCapex = "annual_capex"
     case disposition
     case leasebackRent = "leaseback_rent"
-    /// The stake kept when contributed (MODEL.md section 6).
+    /// The stake kept when contributed (docs/scenario-format.md section 6).
     case retainedStake = "retained_stake"
     /// Deal timeline (optional, see docs/scenario-format.md): when the sale should close, and how likely it is.
     case expectedClose = "expected_close"
@@ -67,7 +67,7 @@ struct FacilityFields {
 }
 
 /// Turns raw facility fields into facilities, checking every rule of
-/// MODEL.md section 2 that concerns one facility, and ids across them.
+/// docs/scenario-format.md section 2 that concerns one facility, and ids across them.
 struct FacilityCollector {
     /// The most facilities one scenario may hold: past this, memory (not
     /// patience) runs out, so the loader stops with a clear error instead.

@@ -7,7 +7,7 @@ public enum AssumptionKey: String, CaseIterable, Sendable {
     case leasebackCapRate = "leaseback_cap_rate"
     case pue
     case contributeRetainedStake = "contribute_retained_stake"
-    /// A GPU generation's figures at once (MODEL.md section 8); explicit gpu keys still win.
+    /// A GPU generation's figures at once (docs/scenario-format.md section 8); explicit gpu keys still win.
     case gpuPreset = "gpu.preset"
     case gpuName = "gpu.name"
     case gpuUnitCapex = "gpu.unit_capex"

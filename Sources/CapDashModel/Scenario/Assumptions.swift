@@ -1,4 +1,4 @@
-/// The GPU that freed capital buys (MODEL.md sections 2 and 8).
+/// The GPU that freed capital buys (docs/scenario-format.md sections 2 and 8).
 public struct GPUAssumptions: Sendable, Equatable {
     public var name = "H100 SXM"
     /// All-in capex per GPU (node and network share).
@@ -53,7 +53,7 @@ public enum GPUKey: String, Sendable, Hashable, CaseIterable {
     case mfu
 }
 
-/// A GPU generation's published figures (MODEL.md section 8).
+/// A GPU generation's published figures (docs/scenario-format.md section 8).
 public struct GPUPreset: Sendable, Equatable {
     public var name: String
     public var unitCapex: Double
@@ -93,7 +93,7 @@ public struct ReferenceModel: Sendable, Equatable {
     }
 
     /// FLOPs one training run takes: the card's GPU-hours on their fixed H100 basis
-    /// (989e12 FLOP/s at 40% MFU, MODEL.md section 8), else 6 x N x D.
+    /// (989e12 FLOP/s at 40% MFU, docs/scenario-format.md section 8), else 6 x N x D.
     public var trainingFlops: Double {
         if let gpuHours { return gpuHours * 3600 * 989e12 * 0.40 }
         return 6 * parameters * tokens
@@ -109,7 +109,7 @@ public struct ReferenceModel: Sendable, Equatable {
     ]
 }
 
-/// Financial and compute assumptions; defaults are MODEL.md's.
+/// Financial and compute assumptions; defaults are the format doc's.
 public struct Assumptions: Sendable, Equatable {
     public var taxRate = 0.21
     public var transactionCostRate = 0.02

@@ -1,5 +1,5 @@
 /// A new campus a partner vehicle may build and lease to the company
-/// (MODEL.md section 7), as the scenario file gives it. Money in currency units.
+/// (docs/scenario-format.md section 7), as the scenario file gives it. Money in currency units.
 public struct Development: Sendable, Equatable {
     public var id: String
     public var name: String

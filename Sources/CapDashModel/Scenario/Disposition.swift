@@ -9,10 +9,10 @@ public enum Disposition: String, Sendable, Hashable, CaseIterable {
     /// Sell it and rent it back: the buyer takes sustaining capex, the company keeps the capacity and pays rent.
     case leaseback
     /// Contribute it to a partner vehicle at its sale price, keep a minority stake,
-    /// and lease the capacity back (MODEL.md section 6).
+    /// and lease the capacity back (docs/scenario-format.md section 6).
     case contribute
 
-    /// MODEL.md section 6's phi: the share of the facility that is sold, given the stake a contribution keeps.
+    /// docs/scenario-format.md section 6's phi: the share of the facility that is sold, given the stake a contribution keeps.
     public func soldFraction(stake: Double) -> Double {
         switch self {
         case .retain: 0

@@ -1,4 +1,4 @@
-/// How a new campus gets built (MODEL.md section 7). Like `Disposition`, every
+/// How a new campus gets built (docs/scenario-format.md section 7). Like `Disposition`, every
 /// rule that depends on the kind of financing is answered here, once.
 public enum Financing: String, Sendable, Hashable, CaseIterable {
     /// A partner vehicle builds it; the company funds its stake's share, leases the

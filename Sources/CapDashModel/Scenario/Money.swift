@@ -17,7 +17,7 @@ public enum Money {
         return parse(sign + String(body.dropFirst(symbol.count)).trimmingSpaces())
     }
 
-    /// An example amount for messages: `450M` in dollars (as MODEL.md writes it), `€450M` in euros.
+    /// An example amount for messages: `450M` in dollars (as docs/scenario-format.md writes it), `€450M` in euros.
     public static func example(_ currency: String) -> String {
         let symbol = Currency.symbol(currency)
         return symbol == "$" || symbol.hasSuffix(" ") ? "450M" : symbol + "450M"

@@ -1,4 +1,4 @@
-/// Reading numbers the way MODEL.md says: any scalar that reads as a decimal
+/// Reading numbers the way docs/scenario-format.md says: any scalar that reads as a decimal
 /// number is one (exponents included), quoted or not, whatever YAML 1.1 says.
 public enum Numbers {
     /// A decimal number: optional sign, digits (with `_` between them), optional

@@ -6,7 +6,7 @@ public struct Scenario: Sendable, Equatable {
     public var notes: String?
     public var assumptions = Assumptions()
     public var facilities: [Facility]
-    /// New campuses a partner may build and lease back (MODEL.md section 7), in file order.
+    /// New campuses a partner may build and lease back (docs/scenario-format.md section 7), in file order.
     public var developments: [Development] = []
     /// The file it came from, as the user named it; nil for the built-in example.
     public var file: String?

@@ -55,7 +55,7 @@ struct TimelineTests {
         ])
     }
 
-    @Test("without timeline keys the MODEL.md figures are unchanged")
+    @Test("without timeline keys the docs/scenario-format.md figures are unchanged")
     func unchanged() throws {
         var plain = ScenarioLoader.builtInExample()
         for index in plain.facilities.indices {
