@@ -84,8 +84,8 @@ public struct DashboardState: Sendable {
     /// The sorted facilities that match `matchesFilter`.
     private var matches: [Int]
     private var matchesFilter = ""
-    private var search: SearchIndex
-    private var developmentSearch: SearchIndex
+    /// Built the first time a filter or search needs it, not at open.
+    private var searchIndexes: (facilities: SearchIndex, developments: SearchIndex)?
     /// Position of the selected row: facilities first, then developments.
     public internal(set) var cursor = 0
     /// First display row of the facilities table on screen.
@@ -125,8 +125,6 @@ public struct DashboardState: Sendable {
         baseline = live.evaluation
         sorted = SortOrder.file.order(scenario.facilities)
         matches = sorted
-        search = SearchIndex(scenario.facilities)
-        developmentSearch = SearchIndex(scenario.developments)
         textWidths = TextWidths(scenario)
         rows = FacilityRows(
             matches: sorted, scenario.facilities, developments: Array(scenario.developments.indices),
@@ -153,12 +151,21 @@ public struct DashboardState: Sendable {
     }
 
     /// The development under the cursor, if the cursor is on one.
+    /// The search indexes, built on first use.
+    private mutating func indexes() -> (facilities: SearchIndex, developments: SearchIndex) {
+        if let searchIndexes { return searchIndexes }
+        let built = (SearchIndex(scenario.facilities), SearchIndex(scenario.developments))
+        searchIndexes = built
+        return built
+    }
+
     /// Whether the item at a cursor position matches a search term (id, name or region).
-    func matches(_ item: FacilityRows.Item, _ term: String) -> Bool {
+    mutating func matches(_ item: FacilityRows.Item, _ term: String) -> Bool {
         let needle = SearchIndex.folded(term)
+        let indexes = indexes()
         switch item {
-        case .facility(let index): return search.matches(index, needle)
-        case .development(let index): return developmentSearch.matches(index, needle)
+        case .facility(let index): return indexes.facilities.matches(index, needle)
+        case .development(let index): return indexes.developments.matches(index, needle)
         }
     }
 
@@ -167,13 +174,35 @@ public struct DashboardState: Sendable {
         return nil
     }
 
-    /// Applies an edit, keeping dirty tracking and the visible rows in step.
+    /// Applies an edit, keeping dirty tracking and the rows in step: O(log n) per
+    /// facility touched, never a pass over the portfolio.
     mutating func apply(_ edit: ScenarioEdit) {
+        let selected = rows.item(at: cursor)
         let touched = edit.facilities
         let before = touched.filter(differsFromLoaded)
+        let old = touched.map { ($0, scenario.facilities[$0]) }
         live.apply(edit)
+        for (index, facility) in old { rows.update(index, from: facility, to: scenario.facilities[index]) }
         changedFacilities += touched.filter(differsFromLoaded).count - before.count
+        keepCursor(on: selected)
         refreshAnalysis()
+    }
+
+    /// After an edit: the cursor follows its row when the row's new place is on screen;
+    /// when the row moved to a group off screen, the cursor stays where it is (on the
+    /// next row), so the screen does not jump (lazygit stages a file the same way).
+    private mutating func keepCursor(on item: FacilityRows.Item?) {
+        let position: Int? = switch item {
+        case .facility(let index): rows.position(ofFacility: index)
+        case .development(let index): rows.position(ofDevelopment: index)
+        case nil: nil
+        }
+        if let position {
+            let row = rows.displayRow(ofPosition: position)
+            let visible = Layout(size)?.visibleTableRows ?? 10
+            if row >= scroll && row < scroll + visible { cursor = position }
+        }
+        cursor = max(0, min(cursor, rows.count - 1))
     }
 
     /// A facility whose disposition or stake is not what the file says. Loaded and
@@ -205,11 +234,13 @@ public struct DashboardState: Sendable {
         if filter != matchesFilter {
             let needle = SearchIndex.folded(filter)
             let base = !matchesFilter.isEmpty && filter.hasPrefix(matchesFilter) ? matches : sorted
-            matches = filter.isEmpty ? sorted : base.filter { search.matches($0, needle) }
+            let search = filter.isEmpty ? nil : indexes().facilities
+            matches = search.map { search in base.filter { search.matches($0, needle) } } ?? sorted
             matchesFilter = filter
         }
         let needle = SearchIndex.folded(filter)
-        let developments = scenario.developments.indices.filter { filter.isEmpty || developmentSearch.matches($0, needle) }
+        let developmentSearch = filter.isEmpty ? nil : indexes().developments
+        let developments = scenario.developments.indices.filter { developmentSearch?.matches($0, needle) ?? true }
         rows = FacilityRows(matches: matches, scenario.facilities, developments: developments, showsDevelopments: !scenario.developments.isEmpty)
         switch selected {
         case .facility(let index): if let position = rows.position(ofFacility: index) { cursor = position }
@@ -240,8 +271,7 @@ public struct DashboardState: Sendable {
             && saved.assumptions == scenario.assumptions
         if sameDecisions {
             live = LiveScenario(saved)
-            search = SearchIndex(saved.facilities)
-            developmentSearch = SearchIndex(saved.developments)
+            searchIndexes = nil
             refreshRows(resort: true)
         }
         adopt(loaded: saved, replacingLive: false)
@@ -254,8 +284,7 @@ public struct DashboardState: Sendable {
             live = LiveScenario(scenario)
             undoStack = []
             redoStack = []
-            search = SearchIndex(scenario.facilities)
-            developmentSearch = SearchIndex(scenario.developments)
+            searchIndexes = nil
             textWidths = TextWidths(scenario)
             refreshRows(resort: true)
             refreshAnalysis()

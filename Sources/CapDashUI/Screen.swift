@@ -45,14 +45,39 @@ public struct Rect: Sendable, Equatable {
     }
 }
 
-/// One terminal cell: the text drawn there (a character plus any zero-width
-/// marks), its style role, and whether it is the right half of a wide character.
+/// One terminal cell: the character drawn there (a scalar, plus any zero-width
+/// marks that join it), its style role, and whether it is the right half of a
+/// wide character. A scalar rather than a String, so drawing a frame allocates nothing.
 public struct Cell: Sendable, Equatable {
-    public var text: String
+    public var scalar: Unicode.Scalar
+    /// Combining marks after the scalar (rare: accents written apart, emoji modifiers).
+    public var marks: String?
     public var role: StyleRole
     public var isContinuation: Bool
 
-    public static let blank = Cell(text: " ", role: .normal, isContinuation: false)
+    public init(scalar: Unicode.Scalar, role: StyleRole, isContinuation: Bool = false) {
+        self.scalar = scalar
+        self.role = role
+        self.isContinuation = isContinuation
+    }
+
+    public init(text: String, role: StyleRole, isContinuation: Bool) {
+        let scalars = text.unicodeScalars
+        scalar = scalars.first ?? " "
+        let rest = String(String.UnicodeScalarView(scalars.dropFirst()))
+        marks = rest.isEmpty ? nil : rest
+        self.role = role
+        self.isContinuation = isContinuation
+    }
+
+    /// The text a terminal shows in this cell (empty for a wide character's right half).
+    public var text: String {
+        if isContinuation { return "" }
+        guard let marks else { return String(scalar) }
+        return String(scalar) + marks
+    }
+
+    public static let blank = Cell(scalar: " ", role: .normal)
 }
 
 /// A grid of cells that panes draw into; the terminal shell paints it, tests read it as text.
@@ -82,31 +107,50 @@ public struct Screen: Sendable, Equatable {
             let width = DisplayWidth.of(scalar)
             if width == 0 {
                 // A combining mark joins the character before it.
-                if let lastCell { cells[lastCell].text.unicodeScalars.append(scalar) }
+                if let lastCell { cells[lastCell].marks = (cells[lastCell].marks ?? "") + String(scalar) }
                 continue
             }
             if column + width > end {
                 // A wide character that does not fit leaves a blank, never half a glyph.
-                if column < end { set(column, y, Cell(text: " ", role: role, isContinuation: false)) }
+                if column < end { set(column, y, Cell(scalar: " ", role: role)) }
                 break
             }
-            set(column, y, Cell(text: String(scalar), role: role, isContinuation: false))
+            set(column, y, Cell(scalar: scalar, role: role))
             lastCell = y * size.width + column
-            if width == 2 { set(column + 1, y, Cell(text: "", role: role, isContinuation: true)) }
+            if width == 2 { set(column + 1, y, Cell(scalar: " ", role: role, isContinuation: true)) }
             column += width
         }
         return column - x
     }
 
-    /// Text padded or cut to exactly `width` cells.
+    /// Text padded or cut to exactly `width` cells. Text that fits is drawn as it is and
+    /// the rest filled with blanks, so the common case builds no padded string.
     public mutating func putPadded(_ text: String, x: Int, y: Int, width: Int, role: StyleRole, alignRight: Bool = false) {
-        put(DisplayWidth.pad(text, to: width, alignRight: alignRight), x: x, y: y, role: role, limit: width)
+        guard width > 0 else { return }
+        let cells = DisplayWidth.of(text)
+        guard cells <= width else {
+            put(DisplayWidth.truncate(text, to: width), x: x, y: y, role: role, limit: width)
+            return
+        }
+        let gap = width - cells
+        let start = alignRight ? x + gap : x
+        blank(alignRight ? x : x + cells, y, count: gap, role: role)
+        put(text, x: start, y: y, role: role, limit: cells)
     }
 
-    public mutating func fill(_ rect: Rect, role: StyleRole, text: String = " ") {
+    /// `count` blank cells from (x, y) in a role.
+    private mutating func blank(_ x: Int, _ y: Int, count: Int, role: StyleRole) {
+        let first = max(0, x), end = min(size.width, x + count)
+        guard y >= 0, y < size.height, first < end else { return }
+        for column in first..<end {
+            set(column, y, Cell(scalar: " ", role: role))
+        }
+    }
+
+    public mutating func fill(_ rect: Rect, role: StyleRole, text: Unicode.Scalar = " ") {
         for row in rect.y..<(rect.y + rect.height) where row >= 0 && row < size.height {
             for column in rect.x..<(rect.x + rect.width) where column >= 0 && column < size.width {
-                set(column, row, Cell(text: text, role: role, isContinuation: false))
+                set(column, row, Cell(scalar: text, role: role))
             }
         }
     }
@@ -127,17 +171,17 @@ public struct Screen: Sendable, Equatable {
         let right = rect.x + rect.width - 1
         let bottom = rect.y + rect.height - 1
         for column in rect.x...right {
-            set(column, rect.y, Cell(text: "─", role: role, isContinuation: false))
-            set(column, bottom, Cell(text: "─", role: role, isContinuation: false))
+            set(column, rect.y, Cell(scalar: "─", role: role))
+            set(column, bottom, Cell(scalar: "─", role: role))
         }
         for row in rect.y...bottom {
-            set(rect.x, row, Cell(text: "│", role: role, isContinuation: false))
-            set(right, row, Cell(text: "│", role: role, isContinuation: false))
+            set(rect.x, row, Cell(scalar: "│", role: role))
+            set(right, row, Cell(scalar: "│", role: role))
         }
-        set(rect.x, rect.y, Cell(text: "┌", role: role, isContinuation: false))
-        set(right, rect.y, Cell(text: "┐", role: role, isContinuation: false))
-        set(rect.x, bottom, Cell(text: "└", role: role, isContinuation: false))
-        set(right, bottom, Cell(text: "┘", role: role, isContinuation: false))
+        set(rect.x, rect.y, Cell(scalar: "┌", role: role))
+        set(right, rect.y, Cell(scalar: "┐", role: role))
+        set(rect.x, bottom, Cell(scalar: "└", role: role))
+        set(right, bottom, Cell(scalar: "┘", role: role))
         if !title.isEmpty, rect.width > 4 {
             put(" \(title) ", x: rect.x + 1, y: rect.y, role: focused ? .accent : .title, limit: rect.width - 2)
         }
@@ -146,12 +190,13 @@ public struct Screen: Sendable, Equatable {
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, x < size.width, y >= 0, y < size.height else { return }
         let index = y * size.width + x
-        // Overwriting half of a wide character blanks its other half.
+        // Overwriting half of a wide character blanks its other half (a wide character's
+        // right half is the continuation cell after it, so no text needs measuring).
         if cells[index].isContinuation, x > 0, !cell.isContinuation {
-            cells[index - 1] = Cell(text: " ", role: cells[index - 1].role, isContinuation: false)
+            cells[index - 1] = Cell(scalar: " ", role: cells[index - 1].role)
         }
-        if !cells[index].isContinuation, DisplayWidth.of(cells[index].text) == 2, x + 1 < size.width, !cell.isContinuation {
-            cells[index + 1] = Cell(text: " ", role: cells[index + 1].role, isContinuation: false)
+        if !cells[index].isContinuation, x + 1 < size.width, cells[index + 1].isContinuation, !cell.isContinuation {
+            cells[index + 1] = Cell(scalar: " ", role: cells[index + 1].role)
         }
         cells[index] = cell
     }

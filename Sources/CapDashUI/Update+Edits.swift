@@ -80,7 +80,6 @@ func record(_ edit: ScenarioEdit, _ state: inout DashboardState) {
     state.apply(edit)
     state.undoStack.append(edit)
     state.redoStack.removeAll()
-    state.refreshRows()
 }
 
 func undo(_ state: inout DashboardState) {
@@ -90,7 +89,6 @@ func undo(_ state: inout DashboardState) {
     }
     state.apply(edit.inverse)
     state.redoStack.append(edit)
-    state.refreshRows()
     follow(edit, &state)
     state.message = .init(text: "undone (\(state.undoStack.count) more)", isError: false)
 }
@@ -102,7 +100,6 @@ func redo(_ state: inout DashboardState) {
     }
     state.apply(edit)
     state.undoStack.append(edit)
-    state.refreshRows()
     follow(edit, &state)
     state.message = .init(text: "redone", isError: false)
 }

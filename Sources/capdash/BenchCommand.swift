@@ -59,15 +59,15 @@ struct Bench: ParsableCommand {
         // A toggle as the user sees it: the intent through update, then the whole frame.
         // Sellable facilities spread over the portfolio, each cycled to its next disposition.
         var toggleTimes: [Double] = []
+        var updateTimes: [Double] = []
         let sellable = scenario.facilities.indices.filter { scenario.facilities[$0].salePrice != nil }
         for step in 0..<toggles where !sellable.isEmpty {
             let target = sellable[(step * 7919) % sellable.count]
             let next = state.scenario.facilities[target].disposition.next
-            let time = clock.measure {
-                _ = update(&state, .setDisposition(facility: target, next))
-                _ = view(state)
-            }
-            toggleTimes.append(ms(time))
+            let changed = clock.measure { _ = update(&state, .setDisposition(facility: target, next)) }
+            let drawn = clock.measure { _ = view(state) }
+            updateTimes.append(ms(changed))
+            toggleTimes.append(ms(changed) + ms(drawn))
         }
         var filterTimes: [Double] = []
         for key in Key.parseSequence("/ ashburn 1 bs bs bs bs x enter esc") {
@@ -84,6 +84,7 @@ struct Bench: ParsableCommand {
             }))
         }
         toggleTimes.sort()
+        updateTimes.sort()
         filterTimes.sort()
         scrollTimes.sort()
         func percentile(_ values: [Double], _ p: Double) -> Double {
@@ -97,6 +98,7 @@ struct Bench: ParsableCommand {
             ("first_frame_ms", fmt(ms(firstFrame))),
             ("open_total_ms", fmt(ms(load) + ms(evaluateTime) + ms(firstFrame))),
             ("toggle_median_ms", fmt(percentile(toggleTimes, 0.5))),
+            ("toggle_update_median_ms", fmt(percentile(updateTimes, 0.5))),
             ("toggle_p99_ms", fmt(percentile(toggleTimes, 0.99))),
             ("filter_key_max_ms", fmt(filterTimes.last ?? 0)),
             ("page_down_p99_ms", fmt(percentile(scrollTimes, 0.99))),
@@ -106,7 +108,7 @@ struct Bench: ParsableCommand {
     }
 
     private func fmt(_ value: Double) -> String {
-        Format.fixed(value, decimals: value < 10 ? 2 : 1)
+        Format.fixed(value, decimals: value < 0.1 ? 3 : value < 10 ? 2 : 1)
     }
 
     /// Peak resident memory of this process (VmHWM), in KiB.

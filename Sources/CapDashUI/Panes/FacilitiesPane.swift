@@ -31,13 +31,13 @@ func drawFacilities(_ screen: inout Screen, _ rect: Rect, _ state: DashboardStat
         case .header(let group):
             let (label, count) = switch group {
             case .kept: (Disposition.keptGroupLabel, rows.keptCount)
-            case .divested: (Disposition.leavingGroupLabel, rows.order.count - rows.keptCount)
+            case .divested: (Disposition.leavingGroupLabel, rows.facilityCount - rows.keptCount)
             case .developments: ("DEVELOPMENTS (partner-financed or own)", rows.developments.count)
             }
             let columnsNote = group == .developments && columns.showMoney ? " · Book: cost, Sale: yield on cost" : ""
             screen.put("▾ \(label) · \(count)" + columnsNote, x: inner.x, y: y, role: .group, limit: inner.width)
         case .total(let group):
-            var mw = 0.0, book = 0.0, sale = 0.0
+            var mw = 0.0, book = 0.0
             if group == .developments {
                 for index in rows.developments {
                     mw += state.scenario.developments[index].capacityMW
@@ -45,14 +45,9 @@ func drawFacilities(_ screen: inout Screen, _ rect: Rect, _ state: DashboardStat
                 }
                 columns.drawTotals(&screen, x: inner.x, y: y, mw: mw, book: book, sale: nil, currency: currency)
             } else {
-                let range = group == .kept ? 0..<rows.keptCount : rows.keptCount..<rows.order.count
-                for position in range {
-                    let facility = facilities[rows.order[position]]
-                    mw += facility.capacityMW
-                    book += facility.bookValue
-                    sale += facility.salePrice ?? 0
-                }
-                columns.drawTotals(&screen, x: inner.x, y: y, mw: mw, book: book, sale: sale, currency: currency)
+                // Running sums the toggles keep up to date: no pass over the group per frame.
+                let totals = group == .kept ? rows.keptTotals : rows.divestedTotals
+                columns.drawTotals(&screen, x: inner.x, y: y, mw: totals.mw.value, book: totals.book.value, sale: totals.sale.value, currency: currency)
             }
         case .item(let position):
             let selected = position == state.cursor && state.pane == .facilities
@@ -92,7 +87,7 @@ enum TableRow: Equatable {
 
     init(_ displayRow: Int, _ rows: FacilityRows) {
         let kept = rows.keptCount
-        let facilities = rows.order.count
+        let facilities = rows.facilityCount
         switch displayRow {
         case 0: self = .header(.kept)
         case 1...max(1, kept) where displayRow <= kept: self = .item(displayRow - 1)
