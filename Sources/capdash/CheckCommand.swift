@@ -34,8 +34,16 @@ struct Check: ParsableCommand {
                 Output.errorLine("warning: \(file): \(warnings.count - Self.warningsShown) more warnings not shown (capdash report --format json lists them all)")
             }
             let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
-            try Output.standardOutput("\(TerminalSafe.text(file)): OK (\(scenario.facilities.count) facilities\(note))\n")
+            try Output.standardOutput("\(TerminalSafe.text(file)): OK (\(Self.counted(scenario))\(note))\n")
         }
         if failed { throw ExitFailure(code: ExitFailure.invalidScenario, lines: []) }
+    }
+
+    /// "1 facility", "14 facilities, 2 developments".
+    static func counted(_ scenario: Scenario) -> String {
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "y" : "ies")" }
+        let developments = scenario.developments.count
+        return count(scenario.facilities.count, "facilit")
+            + (developments == 0 ? "" : ", \(developments) development\(developments == 1 ? "" : "s")")
     }
 }

@@ -51,7 +51,7 @@ struct DiagnosticEscapingTests {
         expectSafe(failed.stderr, contains: "bad\(hostileEscaped).yaml:3:13: facilities: expected a list of facilities, found \"5\"")
         let passed = try CLI.run(["check", good], in: scratch.path)
         #expect(passed.status == 0)
-        expectSafe(passed.stdout, contains: "good\(hostileEscaped).yaml: OK (1 facilities)")
+        expectSafe(passed.stdout, contains: "good\(hostileEscaped).yaml: OK (1 facility)")
         let report = try CLI.run(["report", bad])
         #expect(report.status == 1)
         expectSafe(report.stderr, contains: "bad\(hostileEscaped).yaml:3:13:")

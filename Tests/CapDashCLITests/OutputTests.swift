@@ -152,7 +152,7 @@ struct StandardStreamTests {
         #expect(bad.stdout.isEmpty)
         let good = try CLI.run(["check", "s.yaml"], in: scratch.path, shellRedirection: "2>&-")
         #expect(good.status == 0)
-        #expect(good.stdout == "s.yaml: OK (1 facilities)\n")
+        #expect(good.stdout == "s.yaml: OK (1 facility)\n")
     }
 
     @Test("warnings that cannot be written make a passing check exit 3: nobody saw them")
