@@ -21,7 +21,8 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         // Touched but not changed (an editor saving the same text): nothing to say.
         if scenario == state.loaded { return [] }
         if state.isDirty {
-            state.message = .init(text: "\(displayName(state.loaded)) changed on disk; your unsaved edits are kept (s saves them)", isError: true)
+            // What it means first: a long path would push it off the one-row status line.
+            state.message = .init(text: "changed on disk; your unsaved edits are kept (s saves them): \(displayName(state.loaded))", isError: true)
         } else {
             state.adopt(loaded: scenario, replacingLive: true)
             state.message = .init(text: "reloaded \(displayName(scenario)): it changed on disk", isError: false)
@@ -36,7 +37,17 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
             return []
         }
         state.adoptSaved(reloaded)
-        state.message = .init(text: "saved " + paths.joined(separator: ", ") + (note.map { " (\($0))" } ?? ""), isError: note != nil)
+        guard let note, let beside = paths.last else {
+            state.message = .init(text: "saved " + paths.joined(separator: ", "), isError: false)
+            return []
+        }
+        // Which edits went beside and why come before any long path: the status line is one row.
+        // The file beside is named alone (it sits next to the scenario); then what was saved in place.
+        let inPlace = paths.dropLast()
+        let besideName = beside.split(separator: "/").last.map(String.init) ?? beside
+        state.message = .init(
+            text: "saved to \(besideName): \(note)" + (inPlace.isEmpty ? "" : "; the rest in place in " + inPlace.joined(separator: ", ")),
+            isError: true)
     case .saveFailed(let reason):
         state.message = .init(text: "not saved: \(reason); your edits are still here", isError: true)
     case .reviewWritten(let paths):

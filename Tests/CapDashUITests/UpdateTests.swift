@@ -337,6 +337,34 @@ struct UpdateTests {
         #expect(state.message?.isError == true)
     }
 
+    @Test("a save that went beside says which edit and why before any path, on a status line too narrow for both")
+    func besideSaveNoteFirst() throws {
+        let long = "/tmp/capdash-e2e-0123456789ABCDEF0123456789ABCDEF0123/"
+        var state = DashboardState(scenario: try loadedFrom(long + "s.yaml"), size: Size(width: 120, height: 40))
+        press("d", &state)
+        let note = "us-prineville-1 is no longer in the file"
+        _ = update(&state, .saved(paths: [long + "s.capdash.yaml"], note: note, reloaded: nil))
+        #expect(state.message?.text == "saved to s.capdash.yaml: us-prineville-1 is no longer in the file")
+        #expect(state.message?.isError == true)
+        // Part in place, part beside: the reason still leads; the in-place file is named after it.
+        _ = update(&state, .saved(paths: [long + "s.yaml", long + "s.capdash.yaml"], note: note, reloaded: nil))
+        #expect(state.message?.text == "saved to s.capdash.yaml: us-prineville-1 is no longer in the file; the rest in place in \(long)s.yaml")
+        // What the status line shows of it (its right end holds the sort) still names the facility and the cause.
+        let status = view(state).lines.last.map { String($0.prefix(100)) } ?? ""
+        #expect(status.contains("us-prineville-1 is no longer in the file"))
+    }
+
+    @Test("a change on disk while edits are unsaved says they are kept before the (long) path")
+    func changedOnDiskMessageFirst() throws {
+        var state = DashboardState(
+            scenario: try loadedFrom("/tmp/capdash-e2e-0123456789ABCDEF0123456789ABCDEF0123/s.yaml"), size: Size(width: 120, height: 40))
+        press("d", &state)
+        var changed = state.loaded
+        changed.name = "Renamed by someone else"
+        _ = update(&state, .fileChanged(.success(changed)))
+        #expect(state.message?.text.hasPrefix("changed on disk; your unsaved edits are kept (s saves them): /tmp/") == true)
+    }
+
     @Test("w asks the shell to write the review pack beside the scenario, off the update loop")
     func writeReview() throws {
         var state = exampleState("d")

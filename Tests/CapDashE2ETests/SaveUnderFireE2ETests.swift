@@ -1,0 +1,153 @@
+import CapDashModel
+import Foundation
+import Testing
+
+/// Saving while another editor changes the file, and the files a save or a
+/// signal leaves behind: each finding of "Saving and the command line under fire",
+/// driven through the real program in tmux.
+@Suite("Saving under fire, end to end in tmux", .serialized, .enabled(if: TmuxSession.available, "tmux is not installed (apt-get install -y tmux); end-to-end tests skipped"))
+struct SaveUnderFireE2ETests {
+    static let head = "schema: capdash/v1\nname: Under fire\nfacilities:\n"
+
+    static func block(_ id: String, name: String, region: String = "US", disposition: String = "retain", extra: String = "") -> String {
+        "  - id: \(id)\n    name: \(name)\n    region: \(region)\n    capacity_mw: 10\n    book_value: 100M\n    sale_price: 150M\n"
+            + "    annual_opex: 5M\n    annual_capex: 2M\n\(extra)    disposition: \(disposition)\n"
+    }
+
+    static let fa = block("f-a", name: "Alpha")
+    static let fb = block("f-b", name: "Beta", region: "EU")
+    static let fc = block("f-c", name: "Gamma")
+    static let twoFacilities = head + fa + fb
+
+    /// Starts capdash on `path` (a shell command prefix may run it as another user) and waits for the first frame.
+    private func open(_ session: TmuxSession, _ path: String, prefix: String = "", suffix: String = "") -> String {
+        try? session.run("clear; \(prefix)\(TmuxSession.binary) \(path)\(suffix)")
+        let screen = session.waitFor { $0.contains("Capex freed") && $0.contains("Facilities") }
+        #expect(screen.contains("Capex freed"), "the dashboard did not appear:\n\(screen)")
+        return screen
+    }
+
+    /// The capdash process the pane's shell started, if it is running.
+    private func dashboardPID(_ session: TmuxSession) -> String? {
+        let shell = session.display("#{pane_pid}")
+        let pids = (try? runShell("pgrep -P \(shell)")) ?? ""
+        return pids.split(separator: "\n").first.map(String.init)
+    }
+
+    /// The status line: the screen's last non-empty line.
+    private func statusLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    /// A save's answer is on the status line ("saved …", "not saved: …", "nothing to save"; never "…unsaved…").
+    private func saveAnswered(_ screen: String) -> Bool {
+        let status = statusLine(screen)
+        return ["saved ", "not saved", "nothing to save"].contains { status.hasPrefix($0) }
+    }
+
+    /// Presses a key and waits until the status line changes (or shows `expected`): proof the loop still answers.
+    @discardableResult
+    private func press(_ session: TmuxSession, _ key: String, expecting expected: [String]) -> String {
+        try? session.keys(key)
+        let screen = session.waitFor { screen in expected.contains { statusLine(screen).hasPrefix($0) } }
+        #expect(expected.contains { statusLine(screen).hasPrefix($0) }, "after \(key), expected one of \(expected):\n\(screen)")
+        return screen
+    }
+
+    /// The id of the facility under the cursor (`▸f-a`).
+    private func selectedID(_ screen: String) -> String? {
+        guard let marker = screen.range(of: "│▸") else { return nil }
+        return screen[marker.upperBound...].split(separator: " ").first.map(String.init)
+    }
+
+    /// The id on the table's first facility row.
+    private func firstRowID(_ screen: String) -> String? {
+        for line in screen.split(separator: "\n") where line.hasPrefix("│▸f-") || line.hasPrefix("│ f-") {
+            return line.dropFirst(2).split(separator: " ").first.map(String.init)
+        }
+        return nil
+    }
+
+    /// j, k, u and s still work, the dashboard is on screen and the process is alive.
+    private func stillResponsive(_ session: TmuxSession) {
+        // From the first row (a divested f-a sits last, in its own group, where j would stay put).
+        try? session.keys("g")
+        let top = session.waitFor { selectedID($0) != nil && selectedID($0) == firstRowID($0) }
+        let first = selectedID(top)
+        #expect(first != nil && first == firstRowID(top), "g did not go to the first row:\n\(top)")
+        try? session.keys("j")
+        let moved = session.waitFor { selectedID($0) != first }
+        #expect(selectedID(moved) != first, "j did not move the cursor:\n\(moved)")
+        try? session.keys("k")
+        let back = session.waitFor { selectedID($0) == first }
+        #expect(selectedID(back) == first, "k did not move the cursor back:\n\(back)")
+        press(session, "u", expecting: ["undone", "nothing to undo"])
+        try? session.keys("s")
+        let screen = session.waitFor(saveAnswered)
+        #expect(saveAnswered(screen), "s did not answer:\n\(screen)")
+        #expect(screen.contains("Capex freed") && screen.contains("Facilities"), "the dashboard is gone:\n\(screen)")
+        #expect(dashboardPID(session) != nil, "capdash exited")
+    }
+
+    /// f-a's block with the divestment: what an in-place save must change, and nothing else.
+    static let faDivested = fa.replacingOccurrences(of: "disposition: retain", with: "disposition: divest")
+
+    static let externalEdits: [(name: String, text: String)] = [
+        ("insert above f-a", head + fc + fa + fb),
+        ("swap f-a and f-b", head + fb + fa),
+        ("append at the end", head + fa + fb + fc),
+        ("reorder and rename others", head + block("f-z", name: "Zeta (was f-b)", region: "APAC") + fc.replacingOccurrences(of: "Gamma", with: "Gamma renamed") + fa),
+    ]
+
+    @Test("divest f-a, another editor changes the file, s: the divestment lands on f-a only and the dashboard lives on",
+        arguments: externalEdits.map(\.name))
+    func externalEditThenSave(name: String) throws {
+        let external = try #require(Self.externalEdits.first { $0.name == name }).text
+        let session = try TmuxSession()
+        let path = try session.write("s.yaml", Self.twoFacilities)
+        _ = open(session, path)
+        try session.keys("d")
+        _ = session.waitFor { $0.contains("● modified") }
+        // The other editor writes while our edit is unsaved: the dashboard keeps our edit and says so.
+        try Data(external.utf8).write(to: URL(fileURLWithPath: path))
+        let warned = session.waitFor { $0.contains("changed on disk") }
+        #expect(warned.contains("your unsaved edits are kept"))
+        try session.keys("s")
+        let saved = session.waitFor(saveAnswered)
+        #expect(statusLine(saved).contains("saved \(path)"), "\(saved)")
+        // Exactly f-a's disposition changed; every other byte is the other editor's.
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == external.replacingOccurrences(of: Self.fa, with: Self.faDivested))
+        let onDisk = try ScenarioLoader.load(path: path)
+        for facility in onDisk.facilities {
+            #expect(facility.disposition == (facility.id == "f-a" ? .divest : .retain), "\(facility.id)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: session.directory + "/s.capdash.yaml"))
+        #expect(!saved.contains("● modified"))
+        stillResponsive(session)
+        try session.keys("q", "q")
+    }
+
+    @Test("divest f-a, another editor deletes f-a, s: the file is untouched, s.capdash.yaml holds the edit, the status line says why")
+    func deletedThenSave() throws {
+        let session = try TmuxSession()
+        let path = try session.write("s.yaml", Self.twoFacilities)
+        _ = open(session, path)
+        try session.keys("d")
+        _ = session.waitFor { $0.contains("● modified") }
+        let external = Self.head + Self.fb
+        try Data(external.utf8).write(to: URL(fileURLWithPath: path))
+        _ = session.waitFor { $0.contains("changed on disk") }
+        try session.keys("s")
+        let saved = session.waitFor(saveAnswered)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == external)
+        let beside = try ScenarioLoader.load(path: session.directory + "/s.capdash.yaml")
+        #expect(beside.facilities.first { $0.id == "f-a" }?.disposition == .divest)
+        #expect(beside.facilities.first { $0.id == "f-b" }?.disposition == .retain)
+        // The file beside, the facility and why come first, so a long path cannot push them off the status line.
+        #expect(statusLine(saved).hasPrefix("saved to s.capdash.yaml: f-a is no longer in the file"), "status line: \(statusLine(saved))")
+        stillResponsive(session)
+        // The second save went beside again; the file itself is still the other editor's.
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == external)
+        try session.keys("q", "q")
+    }
+}
