@@ -150,4 +150,66 @@ struct SaveUnderFireE2ETests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == external)
         try session.keys("q", "q")
     }
+
+    @Test("a merge key in the dashboard: the edited facility gets its own key, the others keep theirs, the anchor line is untouched")
+    func mergeKey() throws {
+        let anchor = "x-defaults: &defaults {region: US, book_value: 1M, sale_price: 2M, annual_opex: 1M, annual_capex: 1M, disposition: retain}"
+        let text = """
+            schema: capdash/v1
+            name: Merged
+            \(anchor)
+            facilities:
+              - id: m1
+                name: One
+                capacity_mw: 1
+                <<: *defaults
+              - id: m2
+                name: Two
+                capacity_mw: 2
+                <<: *defaults
+              - id: m3
+                name: Three
+                capacity_mw: 3
+                <<: *defaults
+                disposition: leaseback
+
+            """
+        let session = try TmuxSession()
+        let path = try session.write("merged.yaml", text)
+        _ = open(session, path)
+        try session.keys("d")
+        _ = session.waitFor { $0.contains("● modified") }
+        try session.keys("s")
+        let saved = session.waitFor(saveAnswered)
+        #expect(statusLine(saved).contains("saved \(path)"), "\(saved)")
+        #expect(!FileManager.default.fileExists(atPath: session.directory + "/merged.capdash.yaml"))
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = written.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { $0.contains("&defaults") } == [Substring(anchor)])
+        #expect(written == text.replacingOccurrences(of: "  - id: m1\n", with: "  - id: m1\n    disposition: divest\n"))
+        let onDisk = try ScenarioLoader.load(path: path)
+        #expect(onDisk.facilities.map(\.disposition) == [.divest, .retain, .leaseback])
+        try session.keys("q")
+    }
+
+    @Test("a symlinked scenario: s writes the link's target and the link stays a link")
+    func symlink() throws {
+        let session = try TmuxSession()
+        try FileManager.default.createDirectory(atPath: session.directory + "/real", withIntermediateDirectories: true)
+        let target = try session.write("real/target.yaml", Self.twoFacilities)
+        let link = session.directory + "/link.yaml"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real/target.yaml")
+        _ = open(session, link)
+        try session.keys("d", "s")
+        let saved = session.waitFor(saveAnswered)
+        #expect(statusLine(saved).contains("saved \(link)"), "\(saved)")
+        var info = stat()
+        #expect(lstat(link, &info) == 0)
+        #expect(info.st_mode & S_IFMT == S_IFLNK, "the link was replaced by a file")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real/target.yaml")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == Self.twoFacilities.replacingOccurrences(of: Self.fa, with: Self.faDivested))
+        // No stray temp file beside the link or the target.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: session.directory + "/real") == ["target.yaml"])
+        try session.keys("q")
+    }
 }
