@@ -212,4 +212,121 @@ struct SaveUnderFireE2ETests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: session.directory + "/real") == ["target.yaml"])
         try session.keys("q")
     }
+
+    /// Sends a signal to the running dashboard.
+    private func kill(_ session: TmuxSession, _ signal: String = "TERM") throws {
+        let pid = try #require(dashboardPID(session), "no capdash process to signal")
+        _ = try runShell("kill -\(signal) \(pid)")
+    }
+
+    /// The one facility row of f-a, as the table shows it.
+    private func row(_ id: String, in screen: String) -> String {
+        screen.split(separator: "\n").first { $0.contains("│▸\(id) ") || $0.contains("│ \(id) ") }.map(String.init) ?? ""
+    }
+
+    @Test("SIGTERM with a stake-only edit keeps it; the next open offers it and y restores the stake")
+    func stakeOnlyRecovery() throws {
+        let session = try TmuxSession()
+        let path = try session.write("s.yaml", Self.head + Self.block("f-a", name: "Alpha", disposition: "contribute") + Self.fb)
+        let recovery = session.directory + "/.s.capdash-recover.yaml"
+        let first = open(session, path)
+        #expect(row("f-a", in: first).contains("contr. 20%"))
+        try session.keys("]")
+        let stepped = session.waitFor { row("f-a", in: $0).contains("contr. 25%") }
+        #expect(stepped.contains("● modified"))
+        try kill(session)
+        let stopped = session.waitFor { $0.contains("stopped by signal") }
+        // The shell wraps the long line at the pane's width.
+        #expect(stopped.replacingOccurrences(of: "\n", with: "").contains("unsaved edits kept in \(recovery)"), "\(stopped)")
+        #expect(try ScenarioLoader.load(path: recovery).facilities.first?.retainedStake == 0.25)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("disposition: contribute\n  - id: f-b"))  // untouched
+        _ = open(session, path)
+        let offer = session.waitFor { $0.contains("y restores, n discards") }
+        #expect(offer.contains("restore 1 unsaved change from an earlier session?"), "\(offer)")
+        try session.keys("y")
+        let restored = session.waitFor { $0.contains("restored 1 unsaved change") }
+        #expect(row("f-a", in: restored).contains("contr. 25%"), "\(restored)")
+        #expect(restored.contains("● modified"))
+        #expect(!FileManager.default.fileExists(atPath: recovery))
+        try session.keys("q", "q")
+    }
+
+    @Test("SIGTERM with a contribution, its stake and the tax rate edited: all three come back")
+    func stakeAndTaxRecovery() throws {
+        let session = try TmuxSession()
+        let path = try session.write("s.yaml", Self.twoFacilities)
+        _ = open(session, path)
+        try session.keys("c", "]")
+        _ = session.waitFor { row("f-a", in: $0).contains("contr. 25%") }
+        try session.keys("a", "]")
+        _ = session.waitFor { $0.contains("tax_rate = 22.0%") }
+        try session.keys("a")
+        _ = session.waitFor { $0.contains("Facilities 2") }
+        try kill(session)
+        _ = session.waitFor { $0.contains("stopped by signal") }
+        let kept = try ScenarioLoader.load(path: session.directory + "/.s.capdash-recover.yaml")
+        #expect(kept.facilities.first?.disposition == .contribute)
+        #expect(kept.facilities.first?.retainedStake == 0.25)
+        #expect(kept.assumptions.taxRate == 0.22)
+        _ = open(session, path)
+        let offer = session.waitFor { $0.contains("y restores, n discards") }
+        #expect(offer.contains("restore 3 unsaved changes from an earlier session?"), "\(offer)")
+        try session.keys("y")
+        let restored = session.waitFor { $0.contains("restored 3 unsaved changes") }
+        #expect(row("f-a", in: restored).contains("contr. 25%"), "\(restored)")
+        try session.keys("a")
+        let assumptions = session.waitFor { $0.contains("Assumptions") }
+        #expect(assumptions.contains("Tax rate                    22.0%  was 21.0%"), "\(assumptions)")
+        try session.keys("a", "q", "q")
+    }
+
+    /// Runs the dashboard where the scenario's directory cannot be written. As root, permission
+    /// bits do not stop a write (CAP_DAC_OVERRIDE), so a chmod 555 directory alone proves
+    /// nothing; the dashboard is then run as nobody through `setpriv` (util-linux), for whom
+    /// 555 really denies it. (chattr +i would deny root too, but an immutable directory left by
+    /// a crashed test could not be removed; a read-only bind mount needs a mount namespace.)
+    @Test("a read-only scenario folder: SIGTERM keeps unsaved edits in $XDG_STATE_HOME/capdash, stderr says where, the next open offers them",
+        .enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "root needs setpriv to drop privileges"))
+    func readOnlyFolderRecovery() throws {
+        let session = try TmuxSession()
+        let folder = session.directory + "/ro"
+        let state = session.directory + "/state"
+        let output = session.directory + "/out"
+        for directory in [folder, state, output] { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        let path = try session.write("ro/s.yaml", Self.twoFacilities)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+        // Writable by whoever the dashboard runs as.
+        for directory in [state, output] { try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: directory) }
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
+        let user = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
+        // The folder really is read-only for that user.
+        _ = try runShell("\(user)touch \(folder)/probe 2>/dev/null")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/probe"), "the folder is writable: the test proves nothing")
+        let environment = "env XDG_STATE_HOME=\(state) "
+        let stderr = output + "/stderr.txt"
+        _ = open(session, path, prefix: user + environment, suffix: " 2>\(stderr)")
+        try session.keys("d")
+        _ = session.waitFor { $0.contains("● modified") }
+        try kill(session)
+        _ = session.waitFor { !$0.contains("Capex freed") }
+        let flattened = path.split(separator: "/").joined(separator: "%")
+        let recovery = state + "/capdash/" + flattened + ".capdash-recover.yaml"
+        _ = session.waitFor { _ in FileManager.default.fileExists(atPath: recovery) }
+        #expect(FileManager.default.fileExists(atPath: recovery))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.s.capdash-recover.yaml"))
+        #expect(try ScenarioLoader.load(path: recovery).facilities.first?.disposition == .divest)
+        let message = try String(contentsOfFile: stderr, encoding: .utf8)
+        #expect(message.contains("capdash: stopped by signal 15; unsaved edits kept in \(recovery)"), "stderr: \(message)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.twoFacilities)
+        // The next open (same user, same state folder) finds it there.
+        _ = open(session, path, prefix: user + environment, suffix: " 2>\(stderr)")
+        let offer = session.waitFor { $0.contains("y restores, n discards") }
+        #expect(offer.contains("restore 1 unsaved change from an earlier session?"), "\(offer)")
+        try session.keys("y")
+        let restored = session.waitFor { $0.contains("restored 1 unsaved change") }
+        #expect(restored.contains("● modified"))
+        #expect(row("f-a", in: restored).contains("divest"))
+        #expect(!FileManager.default.fileExists(atPath: recovery))
+        try session.keys("q", "q")
+    }
 }
