@@ -71,8 +71,16 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         state.message = .init(text: "cannot compare: " + (error.diagnostics.first?.description ?? "invalid scenario"), isError: true)
     case .recoveryFound(let path, .success(let recovered)):
         let edits = RecoveryFile.edits(from: state.scenario, to: recovered)
+        // What and why before the path, which may be long: the status line is one row.
         guard !edits.isEmpty else {
-            state.message = .init(text: "\(path) holds no changes to this scenario; it is kept, delete it when done", isError: false)
+            let ids = Set(state.scenario.facilities.map(\.id) + state.scenario.developments.map(\.id))
+            let theirs = recovered.facilities.map(\.id) + recovered.developments.map(\.id)
+            if !theirs.isEmpty, !theirs.contains(where: ids.contains) {
+                state.message = .init(
+                    text: "recovery file is of other facilities (none of its \(theirs.count) is in this scenario); it is kept: \(path)", isError: true)
+            } else {
+                state.message = .init(text: "recovery file holds no changes to this scenario; it is kept, delete it when done: \(path)", isError: false)
+            }
             return []
         }
         state.pendingRecovery = (path, edits)
@@ -82,7 +90,7 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
     case .recoveryFound(let path, .failure(let error)):
         // Never delete what cannot be read: it may be the only copy of someone's work.
         let first = error.diagnostics.first.map { $0.message } ?? "unreadable"
-        state.message = .init(text: "recovery file \(path) cannot be used (\(first)); it is kept", isError: true)
+        state.message = .init(text: "recovery file cannot be used and is kept: \(first) (\(path))", isError: true)
     case .planFound(let job, let result):
         guard case .planSolving(job, _) = state.mode else { return [] }  // cancelled or stale
         switch result {

@@ -329,4 +329,35 @@ struct SaveUnderFireE2ETests {
         #expect(!FileManager.default.fileExists(atPath: recovery))
         try session.keys("q", "q")
     }
+
+    @Test("a recovery file that is not a valid scenario is reported on the status line and kept")
+    func invalidRecovery() throws {
+        let session = try TmuxSession()
+        let path = try session.write("s.yaml", Self.twoFacilities)
+        let garbage = "schema: capdash/v1\nfacilities: [\n"
+        let recovery = try session.write(".s.capdash-recover.yaml", garbage)
+        let screen = open(session, path)
+        let reported = screen.contains("cannot be used") ? screen : session.waitFor { $0.contains("cannot be used") }
+        #expect(statusLine(reported).hasPrefix("recovery file cannot be used and is kept: invalid YAML"), "\(statusLine(reported))")
+        #expect(!reported.contains("● modified"))
+        try session.keys("j", "q")
+        _ = session.waitFor { !$0.contains("Capex freed") }
+        #expect(try String(contentsOfFile: recovery, encoding: .utf8) == garbage)
+    }
+
+    @Test("a recovery file of other facilities is reported on the status line and kept")
+    func foreignRecovery() throws {
+        let session = try TmuxSession()
+        let path = try session.write("s.yaml", Self.twoFacilities)
+        let foreign = Self.head + Self.block("x-1", name: "Other", disposition: "divest") + Self.block("x-2", name: "Other 2", disposition: "leaseback")
+        let recovery = try session.write(".s.capdash-recover.yaml", foreign)
+        let screen = open(session, path)
+        let reported = screen.contains("it is kept") ? screen : session.waitFor { $0.contains("it is kept") }
+        #expect(statusLine(reported).hasPrefix("recovery file is of other facilities (none of its 2 is in this scenario); it is kept: /"), "\(statusLine(reported))")
+        #expect(!reported.contains("y restores"))
+        #expect(!reported.contains("● modified"))
+        try session.keys("q")
+        _ = session.waitFor { !$0.contains("Capex freed") }
+        #expect(try String(contentsOfFile: recovery, encoding: .utf8) == foreign)
+    }
 }

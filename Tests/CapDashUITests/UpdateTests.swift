@@ -479,6 +479,26 @@ struct RecoveryTests {
         #expect(state.pendingRecovery == nil)
     }
 
+    @Test("an unusable or foreign recovery file is reported, cause before path, and never deleted")
+    func unusableKept() {
+        let long = "/tmp/capdash-e2e-0123456789ABCDEF0123456789ABCDEF0123/.plants.capdash-recover.yaml"
+        var state = exampleState()
+        let error = ScenarioLoadError([.error(file: long, at: SourcePosition(line: 2, column: 14), "facilities", "invalid YAML")])
+        #expect(update(&state, .recoveryFound(path: long, .failure(error))).isEmpty)
+        #expect(state.message?.text == "recovery file cannot be used and is kept: invalid YAML (\(long))")
+        #expect(state.mode == .normal)
+        var foreign = ScenarioLoader.builtInExample()
+        for index in foreign.facilities.indices { foreign.facilities[index].id = "other-\(index)" }
+        foreign.developments = []
+        var other = exampleState()
+        #expect(update(&other, .recoveryFound(path: long, .success(foreign))).isEmpty)
+        #expect(other.message?.text.hasPrefix("recovery file is of other facilities (none of its 14 is in this scenario); it is kept: ") == true)
+        #expect(other.message?.isError == true)
+        #expect(other.mode == .normal)
+        #expect(!other.isDirty)
+        for keys in ["y", "n", "esc"] { #expect(press(keys, &other).allSatisfy { if case .discardRecovery = $0 { false } else { true } }) }
+    }
+
     @Test("the recovery file sits beside the scenario, hidden")
     func path() {
         #expect(RecoveryFile.path(for: "dir/plants.yaml") == "dir/.plants.capdash-recover.yaml")
