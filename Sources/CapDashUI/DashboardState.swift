@@ -98,8 +98,9 @@ public struct DashboardState: Sendable {
     public internal(set) var size: Size
     /// Set by a first `q` with unsaved changes; a second `q` quits.
     public internal(set) var quitArmed = false
-    /// Edits an earlier session left in a recovery file, offered at start.
-    public internal(set) var pendingRecovery: (path: String, edits: [ScenarioEdit])?
+    /// Edits an earlier session left in a recovery file, offered at start; `unmatched` are
+    /// its facilities and developments this scenario no longer has (the file is then kept).
+    public internal(set) var pendingRecovery: (path: String, edits: [ScenarioEdit], unmatched: [String])?
     /// A file to compare with as soon as the dashboard opens (`capdash A B`).
     public internal(set) var compareFileAtStart: String?
     /// The last background job started; results of any other are stale.

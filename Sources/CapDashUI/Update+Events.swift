@@ -71,11 +71,12 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         state.message = .init(text: "cannot compare: " + (error.diagnostics.first?.description ?? "invalid scenario"), isError: true)
     case .recoveryFound(let path, .success(let recovered)):
         let edits = RecoveryFile.edits(from: state.scenario, to: recovered)
+        let ids = Set(state.scenario.facilities.map(\.id) + state.scenario.developments.map(\.id))
+        let theirs = recovered.facilities.map(\.id) + recovered.developments.map(\.id)
+        let unmatched = theirs.filter { !ids.contains($0) }
         // What and why before the path, which may be long: the status line is one row.
         guard !edits.isEmpty else {
-            let ids = Set(state.scenario.facilities.map(\.id) + state.scenario.developments.map(\.id))
-            let theirs = recovered.facilities.map(\.id) + recovered.developments.map(\.id)
-            if !theirs.isEmpty, !theirs.contains(where: ids.contains) {
+            if !theirs.isEmpty, unmatched.count == theirs.count {
                 state.message = .init(
                     text: "recovery file is of other facilities (none of its \(theirs.count) is in this scenario); it is kept: \(path)", isError: true)
             } else {
@@ -83,10 +84,13 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
             }
             return []
         }
-        state.pendingRecovery = (path, edits)
+        state.pendingRecovery = (path, edits, unmatched)
         state.mode = .recoveryOffer
         // Keys first: a narrow status line cuts the end, and the path matters least.
-        state.message = .init(text: "restore \(plural(edits.count, "unsaved change")) from an earlier session? y restores, n discards, Esc decides later (kept in \(path))", isError: true)
+        let missing = unmatched.isEmpty ? "" : "; \(notInScenario(unmatched)), so y keeps the file"
+        state.message = .init(
+            text: "restore \(plural(edits.count, "unsaved change")) from an earlier session? y restores, n discards, Esc decides later\(missing) (kept in \(path))",
+            isError: true)
     case .recoveryFound(let path, .failure(let error)):
         // Never delete what cannot be read: it may be the only copy of someone's work.
         let first = error.diagnostics.first.map { $0.message } ?? "unreadable"
@@ -114,4 +118,10 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         break
     }
     return []
+}
+
+/// `x-1 is not in this scenario`, `x-1, x-2 and 3 more are not in this scenario`.
+func notInScenario(_ ids: [String]) -> String {
+    let named = ids.prefix(2).joined(separator: ", ") + (ids.count > 2 ? " and \(ids.count - 2) more" : "")
+    return named + (ids.count == 1 ? " is" : " are") + " not in this scenario"
 }

@@ -499,6 +499,24 @@ struct RecoveryTests {
         for keys in ["y", "n", "esc"] { #expect(press(keys, &other).allSatisfy { if case .discardRecovery = $0 { false } else { true } }) }
     }
 
+    @Test("y restores what matches a recovery file that also holds facilities this scenario lacks, and keeps the file")
+    func partlyForeign() {
+        var partly = recovered()
+        partly.facilities[1].id = "sold-meanwhile"
+        partly.facilities[1].disposition = .leaseback
+        var state = exampleState()
+        _ = update(&state, .recoveryFound(path: "r.yaml", .success(partly)))
+        #expect(state.mode == .recoveryOffer)
+        #expect(state.message?.text.contains("sold-meanwhile is not in this scenario, so y keeps the file") == true)
+        #expect(press("y", &state).isEmpty)  // no discardRecovery
+        #expect(disposition("us-prineville-1", state) == .divest)
+        #expect(state.message?.text == "restored 2 unsaved changes; sold-meanwhile is not in this scenario, so r.yaml is kept (u undoes; s saves)")
+        // n still discards it: the user chose to.
+        var declined = exampleState()
+        _ = update(&declined, .recoveryFound(path: "r.yaml", .success(partly)))
+        #expect(press("n", &declined) == [.discardRecovery("r.yaml")])
+    }
+
     @Test("the recovery file sits beside the scenario, hidden")
     func path() {
         #expect(RecoveryFile.path(for: "dir/plants.yaml") == "dir/.plants.capdash-recover.yaml")
