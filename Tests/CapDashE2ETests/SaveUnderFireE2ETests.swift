@@ -127,6 +127,30 @@ struct SaveUnderFireE2ETests {
         try session.keys("q", "q")
     }
 
+    @Test("divest f-a, another editor leases back f-b, s: both are in the file and on screen, and s again keeps theirs")
+    func theirValueKept() throws {
+        let session = try TmuxSession()
+        let path = try session.write("s.yaml", Self.twoFacilities)
+        _ = open(session, path)
+        try session.keys("d")
+        _ = session.waitFor { $0.contains("● modified") }
+        let theirs = Self.fb.replacingOccurrences(of: "disposition: retain", with: "disposition: leaseback")
+        let external = Self.head + Self.fa + theirs
+        try Data(external.utf8).write(to: URL(fileURLWithPath: path))
+        _ = session.waitFor { $0.contains("changed on disk") }
+        try session.keys("s")
+        let saved = session.waitFor(saveAnswered)
+        let merged = Self.head + Self.faDivested + theirs
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == merged)
+        #expect(!saved.contains("● modified"), "their leaseback shows as an unsaved edit of ours:\n\(saved)")
+        #expect(row("f-b", in: saved).contains("leaseback"), "\(saved)")
+        try session.keys("s")
+        let again = session.waitFor { statusLine($0).hasPrefix("nothing to save") || statusLine($0).hasPrefix("saved ") && $0 != saved }
+        #expect(statusLine(again).hasPrefix("nothing to save"), "\(statusLine(again))")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == merged)
+        try session.keys("q", "q")
+    }
+
     @Test("divest f-a, another editor deletes f-a, s: the file is untouched, s.capdash.yaml holds the edit, the status line says why")
     func deletedThenSave() throws {
         let session = try TmuxSession()

@@ -337,6 +337,33 @@ struct UpdateTests {
         #expect(state.message?.isError == true)
     }
 
+    @Test("a save that merged another editor's change shows it, leaves nothing unsaved and keeps undo; s again never reverts it")
+    func saveAdoptsTheirChange() throws {
+        var state = exampleState("d")  // us-prineville-1: ours
+        var saved = state.scenario
+        saved.facilities[3].disposition = .leaseback  // eu-paris-1: theirs, kept by the in-place save
+        saved.assumptions.pue = 1.3                    // theirs too
+        _ = update(&state, .saved(paths: ["x.yaml"], note: nil, reloaded: saved))
+        #expect(!state.isDirty)
+        #expect([0, 3].map { state.scenario.facilities[$0].disposition } == [.divest, .leaseback])
+        #expect(state.scenario.assumptions.pue == 1.3)
+        #expect(ScenarioEdit.edits(from: state.loaded, to: state.scenario).isEmpty)  // a second s writes nothing of ours over theirs
+        press("u", &state)
+        #expect([0, 3].map { state.scenario.facilities[$0].disposition } == [.retain, .leaseback])
+    }
+
+    @Test("a save whose edit conflicted keeps that edit on screen, unsaved; the edits that landed are saved")
+    func saveKeepsConflictingEdit() throws {
+        var state = exampleState("d")
+        _ = update(&state, .setDisposition(facility: 3, .divest))  // us-prineville-1 and eu-paris-1 divested
+        var saved = state.scenario
+        saved.facilities[0].disposition = .leaseback  // theirs won on disk; ours went beside
+        _ = update(&state, .saved(paths: ["x.yaml", "x.capdash.yaml"], note: "us-prineville-1's disposition changed on disk (now leaseback)", reloaded: saved))
+        #expect([0, 3].map { state.scenario.facilities[$0].disposition } == [.divest, .divest])
+        #expect(state.isDirty)
+        #expect(ScenarioEdit.edits(from: state.loaded, to: state.scenario).count == 1)
+    }
+
     @Test("a save that went beside says which edit and why before any path, on a status line too narrow for both")
     func besideSaveNoteFirst() throws {
         let long = "/tmp/capdash-e2e-0123456789ABCDEF0123456789ABCDEF0123/"
