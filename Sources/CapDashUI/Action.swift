@@ -65,7 +65,9 @@ public enum Action: Sendable {
     case resized(Size)
     /// The scenario file changed on disk and was read again.
     case fileChanged(Result<Scenario, ScenarioLoadError>)
-    /// Saved; `reloaded` is the saved file read back (fresh positions for the next save).
+    /// Saved; `reloaded` is the saved file read back (fresh positions for the next save). With a
+    /// `note` (why edits could not go in place), the last path is the file beside the scenario
+    /// that holds the whole scenario.
     case saved(paths: [String], note: String?, reloaded: Scenario?)
     case saveFailed(String)
     case reviewWritten([String])

@@ -108,8 +108,9 @@ public struct DashboardState: Sendable {
     public internal(set) var size: Size
     /// Set by a first `q` with unsaved changes; a second `q` quits.
     public internal(set) var quitArmed = false
-    /// Edits an earlier session left in a recovery file, offered at start.
-    public internal(set) var pendingRecovery: (path: String, edits: [ScenarioEdit])?
+    /// Edits an earlier session left in a recovery file, offered at start; `unmatched` are
+    /// its facilities and developments this scenario no longer has (the file is then kept).
+    public internal(set) var pendingRecovery: (path: String, edits: [ScenarioEdit], unmatched: [String])?
     /// A file to compare with as soon as the dashboard opens (`capdash A B`).
     public internal(set) var compareFileAtStart: String?
     /// The last background job started; results of any other are stale.
@@ -251,9 +252,11 @@ public struct DashboardState: Sendable {
     }
 
     /// After a save: the saved file, read back, becomes the loaded state. When it
-    /// holds exactly what is on screen plus changes someone else saved meanwhile
-    /// (merged by the in-place save), those changes show too and undo history
-    /// stays. When the file now lists other facilities (added, removed or moved
+    /// holds the same facilities, what someone else saved meanwhile (merged by the
+    /// in-place save) shows too, every edit made here stays on screen (saved, or
+    /// unsaved when it conflicted and went beside), and undo history stays; a value
+    /// not edited here is the file's, so a second save can never put the old one back
+    /// over theirs. When the file now lists other facilities (added, removed or moved
     /// by another editor), the screen shows the file as it is and history starts
     /// afresh: an old edit must never land on another facility.
     mutating func adoptSaved(_ saved: Scenario?) {
@@ -261,19 +264,33 @@ public struct DashboardState: Sendable {
             adopt(loaded: scenario, replacingLive: false)
             return
         }
-        guard saved.facilities.map(\.id) == scenario.facilities.map(\.id), saved.developments.map(\.id) == scenario.developments.map(\.id) else {
+        guard saved.facilities.map(\.id) == scenario.facilities.map(\.id), saved.developments.map(\.id) == scenario.developments.map(\.id),
+            loaded.facilities.map(\.id) == scenario.facilities.map(\.id), loaded.developments.map(\.id) == scenario.developments.map(\.id)
+        else {
             adopt(loaded: saved, replacingLive: true)
             return
         }
-        let sameDecisions = zip(saved.facilities, scenario.facilities).allSatisfy {
-            $0.disposition == $1.disposition && $0.retainedStake == $1.retainedStake
-        } && zip(saved.developments, scenario.developments).allSatisfy { $0.sameDecisions(as: $1) }
-            && saved.assumptions == scenario.assumptions
-        if sameDecisions {
-            live = LiveScenario(saved)
-            searchIndexes = nil
-            refreshRows(resort: true)
+        // The file as saved, with each value edited here (since the last load or save) as it is on screen.
+        var merged = saved
+        for index in merged.facilities.indices {
+            let now = scenario.facilities[index]
+            let then = loaded.facilities[index]
+            if now.disposition != then.disposition { merged.facilities[index].disposition = now.disposition }
+            if now.retainedStake != then.retainedStake { merged.facilities[index].retainedStake = now.retainedStake }
         }
+        for index in merged.developments.indices where !scenario.developments[index].sameDecisions(as: loaded.developments[index]) {
+            merged.developments[index] = merged.developments[index].withDecisions(of: scenario.developments[index])
+        }
+        // Assumptions as one value: the file's when every edit here is in it, else the screen's.
+        let editedKeys = AssumptionKey.allCases.filter { $0.text(in: scenario.assumptions) != $0.text(in: loaded.assumptions) }
+        if !editedKeys.allSatisfy({ $0.text(in: saved.assumptions) == $0.text(in: scenario.assumptions) }) {
+            merged.assumptions = scenario.assumptions
+        }
+        live = LiveScenario(merged)
+        searchIndexes = nil
+        textWidths = TextWidths(merged)
+        refreshRows(resort: true)
+        refreshAnalysis()
         adopt(loaded: saved, replacingLive: false)
     }
 

@@ -130,6 +130,13 @@ func accept(_ state: inout DashboardState) -> [Effect] {
         guard let recovery = state.pendingRecovery else { return [] }
         state.pendingRecovery = nil
         record(.batch(recovery.edits), &state)
+        // Edits of facilities this scenario no longer has could not be restored: never delete them.
+        guard recovery.unmatched.isEmpty else {
+            state.message = .init(
+                text: "restored \(plural(recovery.edits.count, "unsaved change")); \(notInScenario(recovery.unmatched)), so \(recovery.path) is kept (u undoes; s saves)",
+                isError: true)
+            return []
+        }
         state.message = .init(text: "restored \(plural(recovery.edits.count, "unsaved change")) (u undoes; s saves)", isError: false)
         return [.discardRecovery(recovery.path)]
     case .planOffer(let edits):

@@ -21,7 +21,8 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         // Touched but not changed (an editor saving the same text): nothing to say.
         if scenario == state.loaded { return [] }
         if state.isDirty {
-            state.message = .init(text: "\(displayName(state.loaded)) changed on disk; your unsaved edits are kept (s saves them)", isError: true)
+            // What it means first: a long path would push it off the one-row status line.
+            state.message = .init(text: "changed on disk; your unsaved edits are kept (s saves them): \(displayName(state.loaded))", isError: true)
         } else {
             state.adopt(loaded: scenario, replacingLive: true)
             state.message = .init(text: "reloaded \(displayName(scenario)): it changed on disk", isError: false)
@@ -36,7 +37,17 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
             return []
         }
         state.adoptSaved(reloaded)
-        state.message = .init(text: "saved " + paths.joined(separator: ", ") + (note.map { " (\($0))" } ?? ""), isError: note != nil)
+        guard let note, let beside = paths.last else {
+            state.message = .init(text: "saved " + paths.joined(separator: ", "), isError: false)
+            return []
+        }
+        // Which edits went beside and why come before any long path: the status line is one row.
+        // The file beside is named alone (it sits next to the scenario); then what was saved in place.
+        let inPlace = paths.dropLast()
+        let besideName = beside.split(separator: "/").last.map(String.init) ?? beside
+        state.message = .init(
+            text: "saved to \(besideName): \(note)" + (inPlace.isEmpty ? "" : "; the rest in place in " + inPlace.joined(separator: ", ")),
+            isError: true)
     case .saveFailed(let reason):
         state.message = .init(text: "not saved: \(reason); your edits are still here", isError: true)
     case .reviewWritten(let paths):
@@ -60,18 +71,30 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         state.message = .init(text: "cannot compare: " + (error.diagnostics.first?.description ?? "invalid scenario"), isError: true)
     case .recoveryFound(let path, .success(let recovered)):
         let edits = RecoveryFile.edits(from: state.scenario, to: recovered)
+        let ids = Set(state.scenario.facilities.map(\.id) + state.scenario.developments.map(\.id))
+        let theirs = recovered.facilities.map(\.id) + recovered.developments.map(\.id)
+        let unmatched = theirs.filter { !ids.contains($0) }
+        // What and why before the path, which may be long: the status line is one row.
         guard !edits.isEmpty else {
-            state.message = .init(text: "\(path) holds no changes to this scenario; it is kept, delete it when done", isError: false)
+            if !theirs.isEmpty, unmatched.count == theirs.count {
+                state.message = .init(
+                    text: "recovery file is of other facilities (none of its \(theirs.count) is in this scenario); it is kept: \(path)", isError: true)
+            } else {
+                state.message = .init(text: "recovery file holds no changes to this scenario; it is kept, delete it when done: \(path)", isError: false)
+            }
             return []
         }
-        state.pendingRecovery = (path, edits)
+        state.pendingRecovery = (path, edits, unmatched)
         state.mode = .recoveryOffer
         // Keys first: a narrow status line cuts the end, and the path matters least.
-        state.message = .init(text: "restore \(plural(edits.count, "unsaved change")) from an earlier session? y restores, n discards, Esc decides later (kept in \(path))", isError: true)
+        let missing = unmatched.isEmpty ? "" : "; \(notInScenario(unmatched)), so y keeps the file"
+        state.message = .init(
+            text: "restore \(plural(edits.count, "unsaved change")) from an earlier session? y restores, n discards, Esc decides later\(missing) (kept in \(path))",
+            isError: true)
     case .recoveryFound(let path, .failure(let error)):
         // Never delete what cannot be read: it may be the only copy of someone's work.
         let first = error.diagnostics.first.map { $0.message } ?? "unreadable"
-        state.message = .init(text: "recovery file \(path) cannot be used (\(first)); it is kept", isError: true)
+        state.message = .init(text: "recovery file cannot be used and is kept: \(first) (\(path))", isError: true)
     case .planFound(let job, let result):
         guard case .planSolving(job, _) = state.mode else { return [] }  // cancelled or stale
         switch result {
@@ -95,4 +118,10 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         break
     }
     return []
+}
+
+/// `x-1 is not in this scenario`, `x-1, x-2 and 3 more are not in this scenario`.
+func notInScenario(_ ids: [String]) -> String {
+    let named = ids.prefix(2).joined(separator: ", ") + (ids.count > 2 ? " and \(ids.count - 2) more" : "")
+    return named + (ids.count == 1 ? " is" : " are") + " not in this scenario"
 }

@@ -140,7 +140,7 @@ struct DashboardRuntime {
             // Saved edits need no recovery file any more.
             for path in RecoveryFile.candidates(for: loaded.file) { unlink(path) }
         }
-        let note = plan.beside.map { "\(plan.reasons.joined(separator: "; ")): the whole scenario is in \($0.path)" }
+        let note = plan.beside.map { _ in plan.reasons.joined(separator: "; ") }
         // Read the edited file back: the next save edits it in place at fresh positions.
         let reloaded = plan.inPlace.isEmpty ? nil : loaded.file.flatMap { try? ScenarioLoader.load(path: $0) }
         return .saved(paths: writes.map(\.path), note: note, reloaded: reloaded)

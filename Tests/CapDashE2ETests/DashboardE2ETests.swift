@@ -183,7 +183,8 @@ struct DashboardE2ETests {
         try Data(external.utf8).write(to: URL(fileURLWithPath: path))
         _ = session.waitFor { $0.contains("changed on disk") }
         try session.keys("s")
-        let saved = session.waitFor { $0.contains("saved") }
+        // "your unsaved edits are kept" is on screen until the save answers.
+        let saved = session.waitFor { $0.contains("saved") && !$0.contains("unsaved edits are kept") }
         #expect(!saved.contains("● modified"))
         let merged = try ScenarioLoader.load(path: path)
         #expect(merged.asOf == "2025-09-01")
@@ -204,7 +205,8 @@ struct DashboardE2ETests {
         try Data(external.utf8).write(to: URL(fileURLWithPath: path))
         _ = session.waitFor { $0.contains("changed on disk") }
         try session.keys("s")
-        let saved = session.waitFor { $0.contains("saved") || $0.contains("not saved") }
+        let saved = session.waitFor { $0.contains("saved") && !$0.contains("unsaved edits are kept") }
+        #expect(saved.contains("saved to plants.capdash.yaml: us-prineville-1's disposition changed on disk"))
         #expect(saved.contains("plants.capdash.yaml"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == external)
         let beside = try ScenarioLoader.load(path: session.directory + "/plants.capdash.yaml")

@@ -163,6 +163,33 @@ struct SaveByIDTests {
         #expect(ownerPlan.beside != nil)
     }
 
+    @Test("an edit that cannot be patched (a key added to a flow mapping, an anchored value) goes beside alone; the others still land in place")
+    func unpatchableAlone() throws {
+        let text = header
+            + facilityYAML(id: "a1")
+            + "  - {id: flow, name: Flow, region: EU, capacity_mw: 5, book_value: 1M, sale_price: 2M, annual_opex: 1M, annual_capex: 1M, disposition: contribute}\n"
+            + facilityYAML(["disposition": "&keep retain"], id: "owner")
+            + facilityYAML(["disposition": "*keep"], id: "user")
+            + "assumptions: {tax_rate: 0.21}\n"
+        let loaded = try loadYAML(text, name: "s.yaml")
+        var current = loaded
+        current.facilities[0].disposition = .divest       // a1: in place
+        current.facilities[1].retainedStake = 0.3        // flow: no block mapping to add the key to
+        current.facilities[2].disposition = .leaseback   // owner: the anchor its alias shares
+        current.assumptions.discountRate = 0.1           // a flow mapping again
+        let plan = ScenarioSaver.plan(saving: current, loaded: loaded) { _ in Array(text.utf8) }
+        #expect(plan.reasons == [
+            "flow's retained_stake could not be written in place", "owner's disposition could not be written in place",
+            "discount_rate could not be written in place",
+        ])
+        let saved = try loadYAML(try #require(plan.inPlace.first?.text))
+        #expect(saved.facilities.map(\.disposition) == [.divest, .contribute, .retain, .retain])
+        #expect(saved.facilities[1].retainedStake == nil)
+        #expect(saved.assumptions.discountRate == loaded.assumptions.discountRate)
+        let beside = try loadYAML(try #require(plan.beside).text)
+        #expect(ScenarioEdit.edits(from: beside, to: current).isEmpty)
+    }
+
     @Test("a CSV save keeps its UTF-8 byte-order mark and line ends")
     func csvBOM() throws {
         let csv = "\u{FEFF}id,name,region,capacity_mw,book_value,sale_price,annual_opex,annual_capex,disposition\r\na,A,US,1,1M,2M,1M,1M,retain\r\n"

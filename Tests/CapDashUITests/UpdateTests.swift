@@ -344,6 +344,61 @@ struct UpdateTests {
         #expect(state.message?.isError == true)
     }
 
+    @Test("a save that merged another editor's change shows it, leaves nothing unsaved and keeps undo; s again never reverts it")
+    func saveAdoptsTheirChange() throws {
+        var state = exampleState("d")  // us-prineville-1: ours
+        var saved = state.scenario
+        saved.facilities[3].disposition = .leaseback  // eu-paris-1: theirs, kept by the in-place save
+        saved.assumptions.pue = 1.3                    // theirs too
+        _ = update(&state, .saved(paths: ["x.yaml"], note: nil, reloaded: saved))
+        #expect(!state.isDirty)
+        #expect([0, 3].map { state.scenario.facilities[$0].disposition } == [.divest, .leaseback])
+        #expect(state.scenario.assumptions.pue == 1.3)
+        #expect(ScenarioEdit.edits(from: state.loaded, to: state.scenario).isEmpty)  // a second s writes nothing of ours over theirs
+        press("u", &state)
+        #expect([0, 3].map { state.scenario.facilities[$0].disposition } == [.retain, .leaseback])
+    }
+
+    @Test("a save whose edit conflicted keeps that edit on screen, unsaved; the edits that landed are saved")
+    func saveKeepsConflictingEdit() throws {
+        var state = exampleState("d")
+        _ = update(&state, .setDisposition(facility: 3, .divest))  // us-prineville-1 and eu-paris-1 divested
+        var saved = state.scenario
+        saved.facilities[0].disposition = .leaseback  // theirs won on disk; ours went beside
+        _ = update(&state, .saved(paths: ["x.yaml", "x.capdash.yaml"], note: "us-prineville-1's disposition changed on disk (now leaseback)", reloaded: saved))
+        #expect([0, 3].map { state.scenario.facilities[$0].disposition } == [.divest, .divest])
+        #expect(state.isDirty)
+        #expect(ScenarioEdit.edits(from: state.loaded, to: state.scenario).count == 1)
+    }
+
+    @Test("a save that went beside says which edit and why before any path, on a status line too narrow for both")
+    func besideSaveNoteFirst() throws {
+        let long = "/tmp/capdash-e2e-0123456789ABCDEF0123456789ABCDEF0123/"
+        var state = DashboardState(scenario: try loadedFrom(long + "s.yaml"), size: Size(width: 120, height: 40))
+        press("d", &state)
+        let note = "us-prineville-1 is no longer in the file"
+        _ = update(&state, .saved(paths: [long + "s.capdash.yaml"], note: note, reloaded: nil))
+        #expect(state.message?.text == "saved to s.capdash.yaml: us-prineville-1 is no longer in the file")
+        #expect(state.message?.isError == true)
+        // Part in place, part beside: the reason still leads; the in-place file is named after it.
+        _ = update(&state, .saved(paths: [long + "s.yaml", long + "s.capdash.yaml"], note: note, reloaded: nil))
+        #expect(state.message?.text == "saved to s.capdash.yaml: us-prineville-1 is no longer in the file; the rest in place in \(long)s.yaml")
+        // What the status line shows of it (its right end holds the sort) still names the facility and the cause.
+        let status = view(state).lines.last.map { String($0.prefix(100)) } ?? ""
+        #expect(status.contains("us-prineville-1 is no longer in the file"))
+    }
+
+    @Test("a change on disk while edits are unsaved says they are kept before the (long) path")
+    func changedOnDiskMessageFirst() throws {
+        var state = DashboardState(
+            scenario: try loadedFrom("/tmp/capdash-e2e-0123456789ABCDEF0123456789ABCDEF0123/s.yaml"), size: Size(width: 120, height: 40))
+        press("d", &state)
+        var changed = state.loaded
+        changed.name = "Renamed by someone else"
+        _ = update(&state, .fileChanged(.success(changed)))
+        #expect(state.message?.text.hasPrefix("changed on disk; your unsaved edits are kept (s saves them): /tmp/") == true)
+    }
+
     @Test("w asks the shell to write the review pack beside the scenario, off the update loop")
     func writeReview() throws {
         var state = exampleState("d")
@@ -456,6 +511,44 @@ struct RecoveryTests {
         _ = update(&state, .recoveryFound(path: "r.yaml", .success(ScenarioLoader.builtInExample())))
         #expect(state.mode == .normal)
         #expect(state.pendingRecovery == nil)
+    }
+
+    @Test("an unusable or foreign recovery file is reported, cause before path, and never deleted")
+    func unusableKept() {
+        let long = "/tmp/capdash-e2e-0123456789ABCDEF0123456789ABCDEF0123/.plants.capdash-recover.yaml"
+        var state = exampleState()
+        let error = ScenarioLoadError([.error(file: long, at: SourcePosition(line: 2, column: 14), "facilities", "invalid YAML")])
+        #expect(update(&state, .recoveryFound(path: long, .failure(error))).isEmpty)
+        #expect(state.message?.text == "recovery file cannot be used and is kept: invalid YAML (\(long))")
+        #expect(state.mode == .normal)
+        var foreign = ScenarioLoader.builtInExample()
+        for index in foreign.facilities.indices { foreign.facilities[index].id = "other-\(index)" }
+        foreign.developments = []
+        var other = exampleState()
+        #expect(update(&other, .recoveryFound(path: long, .success(foreign))).isEmpty)
+        #expect(other.message?.text.hasPrefix("recovery file is of other facilities (none of its 14 is in this scenario); it is kept: ") == true)
+        #expect(other.message?.isError == true)
+        #expect(other.mode == .normal)
+        #expect(!other.isDirty)
+        for keys in ["y", "n", "esc"] { #expect(press(keys, &other).allSatisfy { if case .discardRecovery = $0 { false } else { true } }) }
+    }
+
+    @Test("y restores what matches a recovery file that also holds facilities this scenario lacks, and keeps the file")
+    func partlyForeign() {
+        var partly = recovered()
+        partly.facilities[1].id = "sold-meanwhile"
+        partly.facilities[1].disposition = .leaseback
+        var state = exampleState()
+        _ = update(&state, .recoveryFound(path: "r.yaml", .success(partly)))
+        #expect(state.mode == .recoveryOffer)
+        #expect(state.message?.text.contains("sold-meanwhile is not in this scenario, so y keeps the file") == true)
+        #expect(press("y", &state).isEmpty)  // no discardRecovery
+        #expect(disposition("us-prineville-1", state) == .divest)
+        #expect(state.message?.text == "restored 2 unsaved changes; sold-meanwhile is not in this scenario, so r.yaml is kept (u undoes; s saves)")
+        // n still discards it: the user chose to.
+        var declined = exampleState()
+        _ = update(&declined, .recoveryFound(path: "r.yaml", .success(partly)))
+        #expect(press("n", &declined) == [.discardRecovery("r.yaml")])
     }
 
     @Test("the recovery file sits beside the scenario, hidden")

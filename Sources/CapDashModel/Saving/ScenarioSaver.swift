@@ -55,12 +55,25 @@ public enum ScenarioSaver {
 
         var plan = Plan()
         var patched: [String: [UInt8]] = [:]
+        // The file on disk with every edit made in place applied: what reading it back must give.
+        var expected = fresh
         for (file, edits) in Dictionary(grouping: collected.edits, by: \.file).sorted(by: { $0.key < $1.key }) {
-            guard let bytes = read(file), let text = TextPatcher(bytes, csv: file == fresh.facilitiesFile).applying(edits) else {
+            guard let bytes = read(file) else {
                 collected.conflicts += edits.map { "\($0.what) could not be written in place" }
                 continue
             }
+            let patcher = TextPatcher(bytes, csv: file == fresh.facilitiesFile)
+            // An edit whose place cannot be patched (a key to add to a flow mapping, an anchored
+            // value) goes beside on its own; it must not take the file's other edits with it.
+            let writable = edits.filter { patcher.applying([$0]) != nil }
+            collected.conflicts += edits.filter { patcher.applying([$0]) == nil }.map { "\($0.what) could not be written in place" }
+            guard !writable.isEmpty else { continue }
+            guard let text = patcher.applying(writable) else {
+                collected.conflicts += writable.map { "\($0.what) could not be written in place" }
+                continue
+            }
             patched[file] = text
+            for edit in writable { edit.apply(&expected) }
         }
         // Read the patched files back: only the edited values may differ from the file on disk.
         if !patched.isEmpty {
@@ -69,7 +82,7 @@ public enum ScenarioSaver {
                 guard let bytes = patched[path] ?? read(path) else { throw ScenarioLoadError([]) }
                 return try SourceFile.text(bytes, displayName: path)
             }
-            if let check, ScenarioEdit.edits(from: collected.expected, to: check).isEmpty {
+            if let check, ScenarioEdit.edits(from: expected, to: check).isEmpty {
                 plan.inPlace = patched.sorted { $0.key < $1.key }.map { FileWrite(path: $0.key, text: String(decoding: $0.value, as: UTF8.self)) }
             } else {
                 collected.conflicts = ["values are shared (an anchor, alias or merge key): editing them in place would change other entries"]
@@ -110,6 +123,8 @@ struct ValueEdit {
     var text: String
     /// The facility or setting, for messages: `us-dallas-1's disposition`.
     var what: String
+    /// Makes the same change to a scenario: what reading the patched file back must show.
+    var apply: (inout Scenario) -> Void
 }
 
 /// Turns the differences between the loaded and the current scenario into edits of
@@ -118,12 +133,9 @@ struct EditCollector {
     let fresh: Scenario
     private(set) var edits: [ValueEdit] = []
     var conflicts: [String] = []
-    /// The file on disk with every edit made in place applied: what reading it back must give.
-    private(set) var expected: Scenario
 
     init(fresh: Scenario) {
         self.fresh = fresh
-        expected = fresh
     }
 
     mutating func collect(current: Scenario, loaded: Scenario) {
@@ -225,7 +237,7 @@ struct EditCollector {
     /// One value: in place when the file still holds what was loaded, else a conflict.
     private mutating func change(
         _ what: String, file: String, loaded: String, onDisk: String, to text: String, current: String? = nil,
-        at position: SourcePosition?, orAdd newKey: (String, SourcePosition?)?, apply: (inout Scenario) -> Void
+        at position: SourcePosition?, orAdd newKey: (String, SourcePosition?)?, apply: @escaping (inout Scenario) -> Void
     ) {
         let wanted = current ?? text
         if onDisk == wanted || (onDisk.isEmpty && (wanted == "null" || wanted.isEmpty)) { return }  // already so on disk
@@ -234,14 +246,12 @@ struct EditCollector {
             return
         }
         if let position {
-            edits.append(ValueEdit(file: file, target: .value(position), text: text, what: what))
+            edits.append(ValueEdit(file: file, target: .value(position), text: text, what: what, apply: apply))
         } else if let (key, mapping) = newKey, let mapping {
-            edits.append(ValueEdit(file: file, target: .newKey(key, mapping: mapping), text: text, what: what))
+            edits.append(ValueEdit(file: file, target: .newKey(key, mapping: mapping), text: text, what: what, apply: apply))
         } else {
             conflicts.append("\(what) is not in the file (or comes from a merge key), so it cannot be changed in place")
-            return
         }
-        apply(&expected)
     }
 }
 
