@@ -72,6 +72,8 @@ public enum Format {
             step += 1
             unit *= 1000
         }
+        // Past the ladder's top (10,000T) more digits say nothing: `1.00e16`, never `1e+296T`.
+        if step == suffixes.count - 1, magnitude >= 9999.995 * unit { return scientific(magnitude) }
         return fixed(magnitude / unit, decimals: decimals[step]) + suffixes[step]
     }
 

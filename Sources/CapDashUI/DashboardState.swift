@@ -23,7 +23,7 @@ public struct DashboardState: Sendable {
         case editing(Setting, String)
         /// The key list (`?`), or the glossary of figures; `scroll` is the first line shown.
         case help(HelpPage, scroll: Int)
-        /// A recovery file from an earlier session: y restores it, n discards it, Esc decides later.
+        /// A recovery file from an earlier session: y restores it, n discards it, Esc leaves it for later.
         case recoveryOffer
         /// Typing the capex target for a goal-seek plan after `O`.
         case planTarget(String)
@@ -278,14 +278,10 @@ public struct DashboardState: Sendable {
             if now.disposition != then.disposition { merged.facilities[index].disposition = now.disposition }
             if now.retainedStake != then.retainedStake { merged.facilities[index].retainedStake = now.retainedStake }
         }
-        for index in merged.developments.indices where !scenario.developments[index].sameDecisions(as: loaded.developments[index]) {
-            merged.developments[index] = merged.developments[index].withDecisions(of: scenario.developments[index])
+        for index in merged.developments.indices {
+            merged.developments[index].take(changes: loaded.developments[index], scenario.developments[index])
         }
-        // Assumptions as one value: the file's when every edit here is in it, else the screen's.
-        let editedKeys = AssumptionKey.allCases.filter { $0.text(in: scenario.assumptions) != $0.text(in: loaded.assumptions) }
-        if !editedKeys.allSatisfy({ $0.text(in: saved.assumptions) == $0.text(in: scenario.assumptions) }) {
-            merged.assumptions = scenario.assumptions
-        }
+        merged.assumptions.take(changes: loaded.assumptions, scenario.assumptions)
         live = LiveScenario(merged)
         searchIndexes = nil
         textWidths = TextWidths(merged)

@@ -87,9 +87,11 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         state.pendingRecovery = (path, edits, unmatched)
         state.mode = .recoveryOffer
         // Keys first: a narrow status line cuts the end, and the path matters least.
+        // With facilities the scenario lost, naming them matters more than where the edits came from.
         let missing = unmatched.isEmpty ? "" : "; \(notInScenario(unmatched)), so y keeps the file"
+        let origin = unmatched.isEmpty ? " from an earlier session" : ""
         state.message = .init(
-            text: "restore \(plural(edits.count, "unsaved change")) from an earlier session? y restores, n discards, Esc decides later\(missing) (kept in \(path))",
+            text: "restore \(plural(edits.count, "unsaved change"))\(origin)? y restores, n discards, Esc later\(missing) (kept in \(path))",
             isError: true)
     case .recoveryFound(let path, .failure(let error)):
         // Never delete what cannot be read: it may be the only copy of someone's work.

@@ -387,14 +387,14 @@ struct SaveUnderFireE2ETests {
 
     @Test("a recovery file that also holds a facility the scenario lost: y restores the rest and keeps the file")
     func partlyForeignRecovery() throws {
-        // Wide enough for the whole offer, which names the missing facility after the keys.
-        let session = try TmuxSession(width: 180)
+        // At 120 columns the offer takes the whole status line and still names the missing facility.
+        let session = try TmuxSession(width: 120)
         let path = try session.write("s.yaml", Self.twoFacilities)
         let partly = Self.head + Self.faDivested + Self.block("x-1", name: "Deleted meanwhile", disposition: "leaseback") + Self.fb
         let recovery = try session.write(".s.capdash-recover.yaml", partly)
         _ = open(session, path)
         let offer = session.waitFor { $0.contains("y restores, n discards") }
-        #expect(offer.contains("x-1 is not in this scenario, so y keeps the file"), "\(statusLine(offer))")
+        #expect(statusLine(offer).hasPrefix("restore 1 unsaved change? y restores, n discards, Esc later; x-1 is not in this scenario, so y keeps the file"), "\(statusLine(offer))")
         try session.keys("y")
         let restored = session.waitFor { $0.contains("restored 1 unsaved change") }
         #expect(statusLine(restored).hasPrefix("restored 1 unsaved change; x-1 is not in this scenario, so "), "\(statusLine(restored))")

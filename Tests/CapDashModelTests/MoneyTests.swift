@@ -50,7 +50,7 @@ struct MoneyTests {
     @Test("human-scaled money", arguments: [
         (1.24e9, "$1.24B"), (318.5e6, "$318.5M"), (52_000, "$52.0K"), (950, "$950"), (-12e6, "-$12.0M"),
         (999.96e6, "$1.00B"), (999_960, "$1.0M"), (999.4, "$999"), (999.6, "$1.0K"), (0, "$0"),
-        (1e15, "$1000.00T"), (2.5e12, "$2.50T"),
+        (1e15, "$1000.00T"), (2.5e12, "$2.50T"), (9999.99e12, "$9999.99T"), (1e16, "$1.00e16"), (-1e296, "-$1.00e296"),
     ])
     func formats(amount: Double, expected: String) {
         #expect(Format.money(amount, currency: "USD") == expected)

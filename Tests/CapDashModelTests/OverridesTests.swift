@@ -51,6 +51,23 @@ struct OverridesTests {
         ])
     }
 
+    @Test("did-you-mean passes are budgeted: every shown error up to 10,000 ids, 20 at 100,000, 3 at a million")
+    func suggestionsAreBudgeted() {
+        #expect(ScenarioOverrides.suggestionCount(among: 14) == 200)
+        #expect(ScenarioOverrides.suggestionCount(among: 10_000) == 200)
+        #expect(ScenarioOverrides.suggestionCount(among: 100_000) == 20)
+        #expect(ScenarioOverrides.suggestionCount(among: 1_000_000) == 3)
+        // Past the budget an unknown id is still reported, without the pass.
+        var small = example
+        small.facilities = Array(repeating: example.facilities[0], count: 2)
+        small.facilities[1].id = "us-prineville-2"
+        var overrides = ScenarioOverrides()
+        overrides.set(.divest, ids: (0..<203).map { "us-prineville-\($0 + 3)" }.joined(separator: ","))
+        let lines = messages(overrides.apply(to: small))
+        #expect(lines.first == "--divest: unknown facility id \"us-prineville-3\"; did you mean us-prineville-1 or us-prineville-2?")
+        #expect(lines.count == 201)
+    }
+
     @Test("an unknown key names the close matches")
     func unknownKey() {
         #expect(messages(apply { $0.addSetting("gpu.unitcapex=1") }) == [

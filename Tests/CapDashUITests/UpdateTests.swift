@@ -359,6 +359,28 @@ struct UpdateTests {
         #expect([0, 3].map { state.scenario.facilities[$0].disposition } == [.retain, .leaseback])
     }
 
+    @Test("after a save took their assumption and development values, undoing ours puts back ours alone")
+    func undoAfterMergedSaveKeepsTheirs() throws {
+        var state = DashboardState(scenario: try ScenarioLoader.load(path: "Scenarios/hyperion.yaml"), size: Size(width: 120, height: 40))
+        _ = update(&state, .stepSetting(.assumption(.discountRate), by: 4))               // ours: 8% → 10%
+        _ = update(&state, .setFinancing(development: 1, .partner))                      // ours: El Paso partner-financed
+        var saved = state.scenario
+        saved.assumptions.taxRate = 0.25                                                 // theirs
+        saved.developments[1].developmentCost = 2e9                                      // theirs
+        saved.developments[1].lease.escalation = 0.03                                    // theirs
+        _ = update(&state, .saved(paths: ["x.yaml"], note: nil, reloaded: saved))
+        press("u", &state)
+        #expect(state.scenario.developments[1].financing == .own)
+        #expect(state.scenario.developments[1].developmentCost == 2e9)
+        #expect(state.scenario.developments[1].lease.escalation == 0.03)
+        press("u", &state)
+        #expect(state.scenario.assumptions.discountRate == 0.08)
+        #expect(state.scenario.assumptions.taxRate == 0.25)
+        press("C-r", &state)
+        #expect(abs(state.scenario.assumptions.discountRate - 0.1) < 1e-12)
+        #expect(state.scenario.assumptions.taxRate == 0.25)
+    }
+
     @Test("a save whose edit conflicted keeps that edit on screen, unsaved; the edits that landed are saved")
     func saveKeepsConflictingEdit() throws {
         var state = exampleState("d")

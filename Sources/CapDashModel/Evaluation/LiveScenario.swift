@@ -34,13 +34,13 @@ public struct LiveScenario: Sendable {
             replace(index) { $0.disposition = to }
         case .stake(let index, _, let to):
             replace(index) { $0.retainedStake = to }
-        case .assumptions(_, let to):
-            scenario.assumptions = to
+        case .assumptions(let from, let to):
+            scenario.assumptions.take(changes: from, to)
             // Discount rate and the default stake move every development.
-            developments = scenario.developments.map { $0.evaluate(to) }
-        case .development(let index, _, let to):
-            scenario.developments[index] = to
-            developments[index] = to.evaluate(scenario.assumptions)
+            developments = scenario.developments.map { $0.evaluate(scenario.assumptions) }
+        case .development(let index, let from, let to):
+            scenario.developments[index].take(changes: from, to)
+            developments[index] = scenario.developments[index].evaluate(scenario.assumptions)
         case .batch(let edits):
             for edit in edits { applyWithoutEvaluating(edit) }
         }

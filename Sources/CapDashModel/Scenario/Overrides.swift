@@ -82,6 +82,13 @@ public struct ScenarioOverrides: Sendable, Equatable {
 
     /// Applies `--divest`-style choices to facilities, or `--partner`-style ones to
     /// developments: one rule for unknown ids, ids given twice, and choices that cannot be made.
+    /// How many unknown ids get a did-you-mean. Each is a pass over every id: at a
+    /// million facilities the first few get one and the rest are listed without,
+    /// about a second in all (release build).
+    static func suggestionCount(among candidates: Int) -> Int {
+        min(FieldReader.errorLimit, max(3, 2_000_000 / max(1, candidates)))
+    }
+
     private func applyChoices<Item, Choice: Equatable>(
         _ choices: [(id: String, choice: Choice)], to items: inout [Item], kind: String, otherKind: String,
         otherIDs: Set<String>, flag: (Choice) -> String, problem: (String, String) -> Void,
@@ -92,6 +99,7 @@ public struct ScenarioOverrides: Sendable, Equatable {
             indexOfID[item.id] = index
         }
         let candidates = items.map(\.id)
+        let suggested = Self.suggestionCount(among: candidates.count)
         var reported = 0
         var chosen: [String: Choice] = [:]
         for (id, choice) in choices {
@@ -106,8 +114,7 @@ public struct ScenarioOverrides: Sendable, Equatable {
                 if otherIDs.contains(id) {
                     problem(option, "\(Quoting.quoted(id)) is a \(otherKind), not a \(kind)")
                 } else {
-                    // Suggestions cost a pass over every id: only for the problems that will be shown.
-                    let hint = reported <= FieldReader.errorLimit ? Suggestions.didYouMean(id, among: candidates) : ""
+                    let hint = reported <= suggested ? Suggestions.didYouMean(id, among: candidates) : ""
                     problem(option, "unknown \(kind) id \(Quoting.quoted(id))" + hint)
                 }
                 continue

@@ -77,3 +77,48 @@ extension ScenarioEdit {
         return edits
     }
 }
+
+/// An edit applies as a change, not a copy: only what differs between its `from`
+/// and `to` is set. After a save took in another editor's values, undoing an
+/// earlier step of ours then puts back our value alone and keeps theirs. (With
+/// nothing merged, the current value is `from` and this is plain assignment.)
+protocol ChangeApplying {}
+
+extension ChangeApplying {
+    mutating func take<Value: Equatable>(_ key: WritableKeyPath<Self, Value>, _ from: Self, _ to: Self) {
+        if from[keyPath: key] != to[keyPath: key] { self[keyPath: key] = to[keyPath: key] }
+    }
+}
+
+extension Assumptions: ChangeApplying {
+    public mutating func take(changes from: Assumptions, _ to: Assumptions) {
+        take(\.taxRate, from, to)
+        take(\.transactionCostRate, from, to)
+        take(\.discountRate, from, to)
+        take(\.horizonYears, from, to)
+        take(\.leasebackCapRate, from, to)
+        take(\.pue, from, to)
+        take(\.contributeRetainedStake, from, to)
+        take(\.gpu.name, from, to)
+        take(\.gpu.unitCapex, from, to)
+        take(\.gpu.powerKW, from, to)
+        take(\.gpu.peakFlops, from, to)
+        take(\.gpu.mfu, from, to)
+        take(\.gpu.preset, from, to)
+        take(\.gpu.explicitKeys, from, to)
+        take(\.referenceModels, from, to)
+        take(\.gpuAlternatives, from, to)
+    }
+}
+
+extension Development: ChangeApplying {
+    /// The decisions the dashboard edits (financing, stake, lease terms, fair value).
+    public mutating func take(changes from: Development, _ to: Development) {
+        take(\.financing, from, to)
+        take(\.retainedStake, from, to)
+        take(\.lease, from, to)
+        if from.guarantee?.fairValueRatio != to.guarantee?.fairValueRatio, let ratio = to.guarantee?.fairValueRatio {
+            guarantee?.fairValueRatio = ratio
+        }
+    }
+}

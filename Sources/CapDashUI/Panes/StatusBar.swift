@@ -30,7 +30,11 @@ func drawStatus(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
         screen.put(hint, x: rect.x + used, y: rect.y, role: state.message?.isError == true ? .error : .muted, limit: max(0, leftLimit - used))
     default:
         if let message = state.message {
-            screen.put(message.text, x: rect.x, y: rect.y, role: message.isError ? .error : .accent, limit: leftLimit)
+            // A message longer than its share takes the whole line: it says what just
+            // happened, the warning count and sort are on screen again at the next key.
+            let whole = DisplayWidth.of(message.text) > leftLimit
+            screen.put(message.text, x: rect.x, y: rect.y, role: message.isError ? .error : .accent, limit: whole ? rect.width : leftLimit)
+            if whole { return }
         } else {
             drawHints(&screen, rect, state, limit: leftLimit)
         }
