@@ -311,12 +311,23 @@ struct OptimizeCLITests {
     func errors() throws {
         #expect(try CLI.run(["optimize"]).status == 2)
         #expect(try CLI.run(["optimize", "--target-capex", "lots"]).status == 2)
+        for bad in ["0", "-1", "nan", "inf"] {
+            let result = try CLI.run(["optimize", "--target-capex", "1B", "--time-limit", bad])
+            #expect(result.status == 2, "--time-limit \(bad)")
+        }
         let far = try CLI.run(["optimize", "--target-capex", "1T"])
         #expect(far.status == 1)
         #expect(far.stderrLines.count == 1)
         #expect(far.stderr.hasPrefix("capdash: optimize: the target cannot be reached"))
         let locked = try CLI.run(["optimize", "--max-divest-mw", "0", "--locked", "nope"])
         #expect(locked.stderrLines == ["capdash: optimize: unknown facility or development id to lock: nope"])
+    }
+
+    @Test("help names the solver and the time limit")
+    func help() throws {
+        let help = try CLI.run(["optimize", "--help"]).stdout
+        #expect(help.contains("CBC"))
+        #expect(help.contains("--time-limit <SECONDS>"))
     }
 }
 
