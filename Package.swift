@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "capdash",
             dependencies: [
-                "CapDashModel", "CapDashReport", "CapDashUI", "CapDashTerminal",
+                "CapDashModel", "CapDashReport", "CapDashUI", "CapDashTerminal", "MILPSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
