@@ -5,8 +5,8 @@ import MILPSolver
 /// Variables, all built from the model's own per-facility rules:
 /// - per decided facility and per disposition that sells (`isSold`) and is allowed there, a
 ///   binary x; at most one per facility (none chosen is retain);
-/// - per decided development, a binary y per financing, exactly one per development;
-///   (choices that no optimal plan makes, by the goal's objectives, are left out);
+/// - per decided development, a binary y per financing, exactly one per development
+///   (in both, a choice no optimal plan makes for the goal is left out: `Option.dominates`);
 /// - one continuous tax t >= 0 with t >= tax_rate x gain_on_sale. Capex freed is the sum of the
 ///   choices' before-tax capex minus t, so wherever capex freed counts, t is tax_rate x
 ///   max(0, gain) at the optimum: exact.
@@ -23,11 +23,6 @@ struct GoalSeekProgram {
         var constant = 0.0
         var scale = 1.0
 
-        /// The measure in the scenario's units for these variable values.
-        func value(_ values: [Double]) -> Double {
-            (constant + LinearExpression(terms).value(values)) * scale
-        }
-
         /// A value of the linear part (a CBC objective or bound) in the scenario's units.
         func unscaled(_ linearPart: Double) -> Double { (constant + linearPart) * scale }
     }
@@ -39,8 +34,6 @@ struct GoalSeekProgram {
     /// The binaries of each development, by financing: nil where it is locked.
     var developmentChoices: [[(financing: Financing, variable: MixedIntegerProgram.Variable)]?]
     var measures: [Optimizer.Objective: Measure] = [:]
-    /// How many facilities and developments the program decides.
-    var decisions = 0
 
     /// Facilities the plan decides, and the dispositions open to each (the sold ones, by the rules
     /// of `Disposition`): the one place goal-seek's constraints on a facility are read.
@@ -150,7 +143,6 @@ struct GoalSeekProgram {
                 add(option(facility, facility.disposition), nil)
                 continue
             }
-            decisions += 1
             let binaries = undominated(open.map { ($0, option(facility, $0)) }).map { choice, option in
                 let variable = program.addBinary()
                 add(option, variable)
@@ -166,7 +158,6 @@ struct GoalSeekProgram {
                 add(option(development, development.financing), nil)
                 continue
             }
-            decisions += 1
             let binaries = undominated(Financing.allCases.map { ($0, option(development, $0)) }).map { choice, option in
                 let variable = program.addBinary()
                 add(option, variable)

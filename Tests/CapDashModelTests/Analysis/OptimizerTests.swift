@@ -181,6 +181,35 @@ struct OptimizerTests {
         #expect(Self.same(actual, expected), "seed \(seed): optimizer \(actual), brute force \(expected)")
     }
 
+    @Test("choices no optimal plan makes are left out: a rent-free divest beats a leaseback, a leaseback beats divesting AI-ready MW")
+    func dominance() {
+        typealias Option = GoalSeekProgram.Option
+        let reach = Optimizer.Goal.reachCapex(1)
+        let most = Optimizer.Goal.maximizeCapex(maxDivestedMW: 100)
+        // Divest and leaseback sell the same share: equal capex and gain, different costs.
+        let divest = Option(capexBeforeTax: 100, gain: 20, rentPV: 0, divestedMW: 10, aiReadyDivestedMW: 0)
+        let leaseback = Option(capexBeforeTax: 100, gain: 20, rentPV: 30, divestedMW: 0, aiReadyDivestedMW: 0)
+        let contribute = Option(capexBeforeTax: 80, gain: 16, rentPV: 24, divestedMW: 0, aiReadyDivestedMW: 0)
+        #expect(divest.dominates(leaseback, goal: reach, taxRate: 0.21))
+        #expect(!leaseback.dominates(divest, goal: reach, taxRate: 0.21))
+        var aiReady = divest
+        aiReady.aiReadyDivestedMW = 10
+        #expect(leaseback.dominates(aiReady, goal: reach, taxRate: 0.21))
+        // To reach a target, a rent-free divest leaves out the contribution too; a leaseback,
+        // dearer in rent, does not...
+        #expect(divest.dominates(contribute, goal: reach, taxRate: 0.21))
+        #expect(!leaseback.dominates(contribute, goal: reach, taxRate: 0.21))
+        // ...but freeing the most capex always prefers the whole sale, within the MW cap.
+        #expect(leaseback.dominates(contribute, goal: most, taxRate: 0.21))
+        #expect(!divest.dominates(contribute, goal: most, taxRate: 0.21))
+        #expect(!divest.dominates(leaseback, goal: most, taxRate: 0.21) && !leaseback.dominates(divest, goal: most, taxRate: 0.21))
+        // A larger gain can cost more tax than the capex it adds: then nothing is left out.
+        let taxed = Option(capexBeforeTax: 101, gain: 50, rentPV: 0, divestedMW: 0, aiReadyDivestedMW: 0)
+        #expect(!taxed.dominates(leaseback, goal: most, taxRate: 0.21))
+        // Ties leave both.
+        #expect(!leaseback.dominates(leaseback, goal: reach, taxRate: 0.21))
+    }
+
     @Test("an unreachable target says the most any plan frees, as trying every plan finds", arguments: Array(UInt64(1)...8))
     func unreachableSmall(seed: UInt64) throws {
         let scenario = Self.smallPortfolio(seed: seed)
