@@ -52,7 +52,7 @@ for n in "${sizes[@]}"; do
     "$bin" generate --facilities "$n" --seed "$seed" -o "$work/p.csv" --force >/dev/null
     scenario="$work/p.yaml"
     most=$("$bin" optimize "$scenario" --max-divest-mw 1e15 --time-limit "$limit" --format json 2>/dev/null \
-      | python3 -c 'import json, sys; print(json.load(sys.stdin)["capex_freed"])' || echo "")
+      | python3 -c 'import json, sys; print(json.load(sys.stdin)["capex_freed"])' 2>/dev/null || echo "")
     if [ -z "$most" ]; then
       IFS='|' read -r s m o <<<"$(run "$scenario" --target-capex 1B)"
       echo "| $n | $seed | target 1B | $s | $m | $o |"
