@@ -18,7 +18,7 @@ let package = Package(
         // Pure model: scenario types, loading with diagnostics, evaluation, overrides.
         .target(
             name: "CapDashModel",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["MILPSolver", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Resources/example.yaml")]
         ),
         // Text, markdown, JSON and CSV renderers of an evaluation.
@@ -43,11 +43,11 @@ let package = Package(
         .executableTarget(
             name: "capdash",
             dependencies: [
-                "CapDashModel", "CapDashReport", "CapDashUI", "CapDashTerminal",
+                "CapDashModel", "CapDashReport", "CapDashUI", "CapDashTerminal", "MILPSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CapDashModelTests", dependencies: ["CapDashModel", "CapDashReport"]),
+        .testTarget(name: "CapDashModelTests", dependencies: ["CapDashModel", "CapDashReport", "MILPSolver"]),
         .testTarget(name: "MILPSolverTests", dependencies: ["MILPSolver", "milp-bench"]),
         .testTarget(name: "CapDashReportTests", dependencies: ["CapDashReport", "CapDashModel"]),
         .testTarget(

@@ -172,7 +172,8 @@ extension MixedIntegerProgram {
         } else {
             status = .noSolutionFound
         }
-        return Outcome(status: status, values: values, hasSolution: !values.isEmpty, bound: bound)
+        return Outcome(
+            status: status, values: values, hasSolution: !values.isEmpty, bound: bound, nodes: Int(Cbc_getNodeCount(model)))
     }
 
     /// True when `values` satisfy every bound, integrality and row, within 1e-9 on bounds and
@@ -204,26 +205,27 @@ extension MixedIntegerProgram {
         var hasSolution: Bool
         /// CBC's best possible objective value, in the program's sense.
         var bound: Double
+        var nodes = 0
         var seconds = 0.0
         var objective = [Double]()
         var sense = Sense.minimize
 
         var solution: Solution {
             guard hasSolution else {
-                return Solution(status: status, values: [], objectiveValue: nil, bestBound: nil, relativeGap: nil, seconds: seconds)
+                return Solution(status: status, values: [], objectiveValue: nil, bestBound: nil, relativeGap: nil, seconds: seconds, nodes: nodes)
             }
             let value = zip(objective, values).reduce(0) { $0 + $1.0 * $1.1 }
             if status == .optimal {
                 // The search is complete: nothing better than the incumbent is left to find.
-                return Solution(status: status, values: values, objectiveValue: value, bestBound: value, relativeGap: 0, seconds: seconds)
+                return Solution(status: status, values: values, objectiveValue: value, bestBound: value, relativeGap: 0, seconds: seconds, nodes: nodes)
             }
             guard status == .feasible, bound.magnitude < 1e40 else {
-                return Solution(status: status, values: values, objectiveValue: value, bestBound: nil, relativeGap: nil, seconds: seconds)
+                return Solution(status: status, values: values, objectiveValue: value, bestBound: nil, relativeGap: nil, seconds: seconds, nodes: nodes)
             }
             // The bound never passes the incumbent.
             let clipped = sense == .minimize ? min(bound, value) : max(bound, value)
             let gap = (value - clipped).magnitude / max(value.magnitude, 1e-9)
-            return Solution(status: status, values: values, objectiveValue: value, bestBound: clipped, relativeGap: gap, seconds: seconds)
+            return Solution(status: status, values: values, objectiveValue: value, bestBound: clipped, relativeGap: gap, seconds: seconds, nodes: nodes)
         }
     }
 }

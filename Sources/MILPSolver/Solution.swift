@@ -30,10 +30,12 @@ public struct Solution: Sendable {
     /// Wall-clock seconds the call took: waiting for another solve to finish, building the CBC
     /// model and solving.
     public let seconds: Double
+    /// Branch-and-bound nodes CBC explored (0 when the root settled it or no search ran).
+    public let nodes: Int
 
     public init(
         status: Status, values: [Double], objectiveValue: Double?, bestBound: Double?, relativeGap: Double?,
-        seconds: Double
+        seconds: Double, nodes: Int = 0
     ) {
         self.status = status
         self.values = values
@@ -41,6 +43,7 @@ public struct Solution: Sendable {
         self.bestBound = bestBound
         self.relativeGap = relativeGap
         self.seconds = seconds
+        self.nodes = nodes
     }
 
     /// True when `values` holds a solution satisfying every constraint (within CBC's tolerances).

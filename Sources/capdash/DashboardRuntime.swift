@@ -3,6 +3,7 @@ import CapDashReport
 import CapDashTerminal
 import CapDashUI
 import Foundation
+import MILPSolver
 import Synchronization
 
 /// The dashboard's loop: draw, read a key, turn it into an intent, update, and
@@ -87,7 +88,10 @@ struct DashboardRuntime {
             theme = loaded
             return problem.map { [.themeFailed($0)] } ?? []
         case .goalSeek(let job, let scenario, let goal, let constraints):
-            jobs.start(id: job) { .planFound(job: job, Optimizer.optimize(scenario, goal: goal, constraints: constraints)) }
+            let cancellation = SolveCancellation()
+            jobs.start(id: job, cancellation: cancellation) {
+                .planFound(job: job, Optimizer.optimize(scenario, goal: goal, constraints: constraints, cancellation: cancellation))
+            }
             return []
         case .cancel(let job):
             jobs.cancel(id: job)
@@ -148,24 +152,26 @@ struct DashboardRuntime {
 }
 
 /// Work that must not block the update loop, run on its own thread; the loop
-/// collects finished results as actions. A cancelled job's result is dropped.
+/// collects finished results as actions. A cancelled job's result is dropped,
+/// and a job started with a cancellation (goal-seek's solver) is told to stop.
 final class BackgroundJobs: Sendable {
-    private let results = Mutex<(running: Set<Int>, done: [Action])>(([], []))
+    private let results = Mutex<(running: [Int: SolveCancellation?], done: [Action])>(([:], []))
 
     var isBusy: Bool { results.withLock { !$0.running.isEmpty } }
 
-    func start(id: Int, _ work: @escaping @Sendable () -> Action) {
-        results.withLock { _ = $0.running.insert(id) }
+    func start(id: Int, cancellation: SolveCancellation? = nil, _ work: @escaping @Sendable () -> Action) {
+        results.withLock { $0.running[id] = .some(cancellation) }
         Thread.detachNewThread { [self] in
             let action = work()
             self.results.withLock { state in
-                if state.running.remove(id) != nil { state.done.append(action) }
+                if state.running.removeValue(forKey: id) != nil { state.done.append(action) }
             }
         }
     }
 
     func cancel(id: Int) {
-        results.withLock { _ = $0.running.remove(id) }
+        let removed = results.withLock { $0.running.removeValue(forKey: id) }
+        removed??.cancel()
     }
 
     func finished() -> [Action] {

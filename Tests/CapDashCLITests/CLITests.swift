@@ -274,26 +274,60 @@ struct AnalysisCLITests {
 
 @Suite("capdash optimize")
 struct OptimizeCLITests {
-    @Test("a plan that reaches $2B keeping AI-ready halls, in text and JSON")
+    static let hyperion = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Scenarios/hyperion.yaml").path
+
+    @Test("a plan that reaches $2B keeping AI-ready halls, in text and JSON, proven by CBC")
     func reach() throws {
         let text = try CLI.run(["optimize", "--target-capex", "2B", "--keep-ai-ready"])
         #expect(text.status == 0)
-        #expect(text.stdout.contains("Optimal (exact branch and bound"))
-        struct Plan: Decodable { var exact: Bool; var capex_freed: Double; var ai_ready_divested_mw: Double }
+        #expect(text.stdout.contains("Optimal (proven by the CBC MILP solver"))
+        struct Plan: Decodable { var exact: Bool; var capex_freed: Double; var ai_ready_divested_mw: Double; var nodes: Int }
         let plan = try JSONDecoder().decode(Plan.self, from: Data(try CLI.run(["optimize", "--target-capex", "2B", "--keep-ai-ready", "--format", "json"]).stdout.utf8))
-        #expect(plan.exact && plan.capex_freed >= 2e9 && plan.ai_ready_divested_mw == 0)
+        #expect(plan.exact && plan.capex_freed >= 2e9 && plan.ai_ready_divested_mw == 0 && plan.nodes >= 0)
+    }
+
+    @Test("development financing changes are listed beside facility changes, in text and JSON")
+    func developments() throws {
+        // Hyperion's campus is partner-financed and El Paso owned: the most capex needs El Paso's partner too.
+        let json = try CLI.run(["optimize", Self.hyperion, "--max-divest-mw", "0", "--format", "json"])
+        #expect(json.status == 0)
+        struct Change: Decodable, Equatable { var id: String; var from: String; var to: String }
+        struct Plan: Decodable { var exact: Bool; var changes: [Change]; var rent_pv: Double; var development_rent_pv: Double }
+        let plan = try JSONDecoder().decode(Plan.self, from: Data(json.stdout.utf8))
+        #expect(plan.exact)
+        #expect(plan.changes.contains(Change(id: "us-el-paso", from: "own", to: "partner")))
+        #expect(plan.rent_pv >= plan.development_rent_pv && plan.development_rent_pv > 0)
+        let text = try CLI.run(["optimize", Self.hyperion, "--max-divest-mw", "0"])
+        #expect(text.stdout.contains("Development rent PV"))
+        #expect(text.stdout.split(separator: "\n").contains { $0.contains("us-el-paso") && $0.contains("own") && $0.contains("partner") })
+        // Locking the development keeps its financing.
+        let locked = try JSONDecoder().decode(Plan.self, from: Data(try CLI.run(
+            ["optimize", Self.hyperion, "--max-divest-mw", "0", "--locked", "us-el-paso", "--format", "json"]).stdout.utf8))
+        #expect(!locked.changes.contains { $0.id == "us-el-paso" })
     }
 
     @Test("usage and impossible goals are clear one-line errors")
     func errors() throws {
         #expect(try CLI.run(["optimize"]).status == 2)
         #expect(try CLI.run(["optimize", "--target-capex", "lots"]).status == 2)
+        for bad in ["0", "-1", "nan", "inf"] {
+            let result = try CLI.run(["optimize", "--target-capex", "1B", "--time-limit", bad])
+            #expect(result.status == 2, "--time-limit \(bad)")
+        }
         let far = try CLI.run(["optimize", "--target-capex", "1T"])
         #expect(far.status == 1)
         #expect(far.stderrLines.count == 1)
         #expect(far.stderr.hasPrefix("capdash: optimize: the target cannot be reached"))
         let locked = try CLI.run(["optimize", "--max-divest-mw", "0", "--locked", "nope"])
-        #expect(locked.stderrLines == ["capdash: optimize: unknown facility id to lock: nope"])
+        #expect(locked.stderrLines == ["capdash: optimize: unknown facility or development id to lock: nope"])
+    }
+
+    @Test("help names the solver and the time limit")
+    func help() throws {
+        let help = try CLI.run(["optimize", "--help"]).stdout
+        #expect(help.contains("CBC"))
+        #expect(help.contains("--time-limit <SECONDS>"))
     }
 }
 
