@@ -80,6 +80,8 @@ public enum Action: Sendable {
     case recoveryFound(path: String, Result<Scenario, ScenarioLoadError>)
     /// A background goal-seek finished.
     case planFound(job: Int, Result<Optimizer.Plan, Optimizer.Failure>)
+    /// A background job is still running, this many whole seconds after it started.
+    case jobRunning(job: Int, seconds: Int)
     /// The shell could not load a theme; it draws with the fallback.
     case themeFailed(String)
 }

@@ -115,6 +115,8 @@ public struct DashboardState: Sendable {
     public internal(set) var compareFileAtStart: String?
     /// The last background job started; results of any other are stale.
     public internal(set) var lastJob = 0
+    /// Whole seconds the running goal-seek has taken, for its progress line.
+    public internal(set) var solvingSeconds = 0
     /// Facilities whose disposition or stake differs from `loaded`.
     private var changedFacilities = 0
 

@@ -6,7 +6,7 @@ import CapDashReport
 func isEvent(_ action: Action) -> Bool {
     switch action {
     case .resized, .fileChanged, .saved, .saveFailed, .reviewWritten, .reviewWriteFailed, .scenarioFiles,
-        .comparisonLoaded, .recoveryFound, .planFound, .themeFailed:
+        .comparisonLoaded, .recoveryFound, .planFound, .jobRunning, .themeFailed:
         true
     default:
         false
@@ -97,6 +97,9 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         // Never delete what cannot be read: it may be the only copy of someone's work.
         let first = error.diagnostics.first.map { $0.message } ?? "unreadable"
         state.message = .init(text: "recovery file cannot be used and is kept: \(first) (\(path))", isError: true)
+    case .jobRunning(let job, let seconds):
+        guard case .planSolving(job, _) = state.mode else { return [] }
+        state.solvingSeconds = seconds
     case .planFound(let job, let result):
         guard case .planSolving(job, _) = state.mode else { return [] }  // cancelled or stale
         switch result {
@@ -110,7 +113,7 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
             state.mode = .planOffer(edits)
             state.message = .init(
                 text: "plan: \(plural(edits.count, "change")), capex freed \(Format.money(plan.evaluation.finance.capexFreed, currency: currency)), "
-                    + "rent PV \(Format.money(plan.evaluation.finance.leasebackRentPV, currency: currency)), AI-ready kept"
+                    + "rent PV \(Format.money(Optimizer.Objective.rentPV.value(in: plan.evaluation), currency: currency)), AI-ready kept"
                     + (plan.exact ? "" : " (best found, not proven optimal)") + ": Enter accepts, Esc dismisses",
                 isError: false)
         }

@@ -49,6 +49,7 @@ func submit(_ state: inout DashboardState) -> [Effect] {
         }
         state.lastJob += 1
         state.mode = .planSolving(job: state.lastJob, target: target)
+        state.solvingSeconds = 0
         state.message = nil
         // Goal-seek keeps every AI-ready facility (leasing back is allowed).
         return [.goalSeek(job: state.lastJob, scenario: state.scenario, goal: .reachCapex(target), constraints: .init(keepAIReady: true))]

@@ -148,7 +148,7 @@ private func handleIntent(_ action: Action, _ state: inout DashboardState, quitA
         }
 
     case .resized, .fileChanged, .saved, .saveFailed, .reviewWritten, .reviewWriteFailed, .scenarioFiles,
-        .comparisonLoaded, .recoveryFound, .planFound, .themeFailed:
+        .comparisonLoaded, .recoveryFound, .planFound, .jobRunning, .themeFailed:
         break
     }
     return []

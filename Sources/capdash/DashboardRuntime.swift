@@ -16,6 +16,8 @@ struct DashboardRuntime {
     private var theme: Theme
     private var watched: FileStamp?
     private let jobs = BackgroundJobs()
+    /// When each running goal-seek started, for its progress.
+    private var jobStarts: [Int: ContinuousClock.Instant] = [:]
 
     struct Outcome {
         var signal: Int32?
@@ -41,7 +43,7 @@ struct DashboardRuntime {
             if let signal = terminal.terminationSignal ?? (event == nil && terminal.isLost ? SIGHUP : nil) {
                 return Outcome(signal: signal, recoveryNote: keepUnsavedEdits())
             }
-            var actions = jobs.finished()
+            var actions = jobs.finished() + jobProgress()
             switch event {
             case .key(let key): actions.append(Keymap.action(for: key, in: state))
             case .resize(let size): actions.append(.resized(size))
@@ -89,6 +91,7 @@ struct DashboardRuntime {
             return problem.map { [.themeFailed($0)] } ?? []
         case .goalSeek(let job, let scenario, let goal, let constraints):
             let cancellation = SolveCancellation()
+            jobStarts = [job: ContinuousClock.now]
             jobs.start(id: job, cancellation: cancellation) {
                 .planFound(job: job, Optimizer.optimize(scenario, goal: goal, constraints: constraints, cancellation: cancellation))
             }
@@ -97,6 +100,13 @@ struct DashboardRuntime {
             jobs.cancel(id: job)
             return []
         }
+    }
+
+    /// A second more of the running goal-seek, when one has passed.
+    private func jobProgress() -> [Action] {
+        guard case .planSolving(let job, _) = state.mode, let start = jobStarts[job] else { return [] }
+        let seconds = Int((ContinuousClock.now - start).components.seconds)
+        return seconds > state.solvingSeconds ? [.jobRunning(job: job, seconds: seconds)] : []
     }
 
     /// Stopped from outside (SIGTERM, a closed terminal): keep the edits for next time.

@@ -228,6 +228,24 @@ struct DashboardE2ETests {
         try session.keys("q", "q")
     }
 
+    @Test("O on 10,000 facilities: the status line counts the solve's seconds, Esc cancels it and the keys answer at once")
+    func goalSeekProgressAndCancel() throws {
+        let session = try TmuxSession()
+        _ = try runCapdash(["generate", "--facilities", "10000", "--seed", "1", "-o", session.directory + "/big.csv"])
+        try session.run("\(TmuxSession.binary) big.yaml")
+        _ = session.waitFor(timeout: 30) { $0.contains("Facilities 10000") }
+        try session.keys("O", "2", "0", "0", "B", "Enter")
+        let solving = session.waitFor(timeout: 30) { $0.contains(" s of 30 s · Esc cancels") }
+        #expect(solving.contains("goal-seek for capex freed of at least $200.00B: solving, "), "\(solving)")
+        try session.keys("Escape")
+        let cancelled = session.waitFor { $0.contains("goal-seek cancelled") }
+        #expect(cancelled.contains("goal-seek cancelled"))
+        try session.keys("j")
+        let moved = session.waitFor { !$0.contains("goal-seek cancelled") }
+        #expect(moved.contains("▸"))
+        try session.keys("q")
+    }
+
     @Test("s saves in place: the file keeps its comments and gets the new disposition")
     func save() throws {
         let session = try TmuxSession()

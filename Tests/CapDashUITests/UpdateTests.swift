@@ -188,6 +188,35 @@ struct UpdateTests {
         #expect(dismissed.message?.text.hasPrefix("no plan: the target cannot be reached") == true)
     }
 
+    @Test("a goal-seek plan that partner-finances a development counts its rent and guarantee in the offer's rent PV")
+    func goalSeekDevelopmentRent() throws {
+        let scenario = try ScenarioLoader.load(path: "Scenarios/hyperion.yaml")
+        var state = DashboardState(scenario: scenario, size: Size(width: 160, height: 40))
+        press("O 20B enter", &state)
+        let plan = try Optimizer.optimize(scenario, goal: .reachCapex(20e9), constraints: .init(keepAIReady: true)).get()
+        #expect(plan.financings == [.partner, .partner])
+        let rent = Optimizer.Objective.rentPV.value(in: plan.evaluation)
+        #expect(rent > plan.evaluation.finance.developmentRentPV)  // the guarantee's expected cost is in it
+        #expect(state.message?.text.contains("rent PV \(Format.money(rent, currency: "USD"))") == true, "\(state.message?.text ?? "")")
+    }
+
+    @Test("while the goal-seek solves, the status line counts its seconds against the time limit; Esc cancels it")
+    func goalSeekProgress() {
+        var state = exampleState("O 2B")
+        let effects = update(&state, key: .enter)  // the solve is an effect, not run here
+        guard case .goalSeek(let job, _, _, _) = effects.first else {
+            Issue.record("expected a goal-seek effect, got \(effects)")
+            return
+        }
+        #expect(view(state).lines.last?.hasPrefix("goal-seek for capex freed of at least $2.00B: solving… · Esc cancels") == true)
+        _ = update(&state, .jobRunning(job: job, seconds: 3))
+        #expect(view(state).lines.last?.hasPrefix("goal-seek for capex freed of at least $2.00B: solving, 3 s of 30 s · Esc cancels") == true)
+        _ = update(&state, .jobRunning(job: job + 1, seconds: 9))  // another job's tick changes nothing
+        #expect(state.solvingSeconds == 3)
+        #expect(update(&state, key: .escape) == [.cancel(job: job)])
+        #expect(state.mode == .normal)
+    }
+
     @Test("T shows the deal timeline; C compares with a second scenario, or offers the files beside this one")
     func timelineAndCompare() {
         var state = exampleState("T")

@@ -21,7 +21,9 @@ func drawStatus(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
             screen.put("  Enter sets · Esc cancels", x: rect.x + used, y: rect.y, role: .muted, limit: max(0, leftLimit - used))
         }
     case .planSolving(_, let target):
-        let text = "goal-seek: solving for capex freed of at least \(Format.money(target, currency: state.scenario.currency))… Esc cancels"
+        // Progress a user can judge: how long so far against when the solver gives its best found.
+        let elapsed = state.solvingSeconds > 0 ? ", \(state.solvingSeconds) s of \(Int(Optimizer.defaultTimeLimit)) s" : "…"
+        let text = "goal-seek for capex freed of at least \(Format.money(target, currency: state.scenario.currency)): solving\(elapsed) · Esc cancels"
         screen.put(text, x: rect.x, y: rect.y, role: .accent, limit: leftLimit)
     case .planTarget(let text):
         var used = screen.put("goal-seek: capex freed of at least " + text, x: rect.x, y: rect.y, role: .input, limit: leftLimit)
