@@ -56,20 +56,7 @@ enum Output {
 
     /// The errno that stopped the write, or nil when every byte went out.
     private static func write(_ text: String, to descriptor: Int32) -> Int32? {
-        var text = text
-        return text.withUTF8 { bytes -> Int32? in
-            var written = 0
-            while written < bytes.count {
-                let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if count == 0 { return EIO }
-                written += count
-            }
-            return nil
-        }
+        AtomicFile.writeEveryByte(text, to: descriptor)
     }
 
     private static func reason(_ code: Int32) -> String {

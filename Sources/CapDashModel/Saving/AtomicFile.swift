@@ -107,10 +107,15 @@ public enum AtomicFile {
         guard close(descriptor) == 0 else { throw Failure(path: shown, reason: errorText(errno)) }
     }
 
-    /// Every byte, or the reason why not: interrupted writes are retried, short ones continued.
     private static func writeAll(_ descriptor: Int32, _ text: String, reportedAs shown: String) throws(Failure) {
+        if let failure = writeEveryByte(text, to: descriptor) { throw Failure(path: shown, reason: errorText(failure)) }
+    }
+
+    /// Every byte, or the errno that stopped it: interrupted writes are retried, short
+    /// ones continued. The one write loop of capdash (files here, standard output in the CLI).
+    public static func writeEveryByte(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        let failure: Int32? = text.withUTF8 { bytes in
+        return text.withUTF8 { bytes -> Int32? in
             var written = 0
             while written < bytes.count {
                 let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
@@ -123,7 +128,6 @@ public enum AtomicFile {
             }
             return nil
         }
-        if let failure { throw Failure(path: shown, reason: errorText(failure)) }
     }
 
     private static func currentUmask() -> mode_t {

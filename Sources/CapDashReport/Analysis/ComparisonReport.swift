@@ -139,8 +139,11 @@ public enum ComparisonReport {
         for key in comparison.assumptionChanges {
             json.beginObject()
             json.field("assumption", .string(key.rawValue))
-            json.field("a", key == .gpuName ? .string(comparison.a.assumptions.gpu.name) : .number(key.value(in: comparison.a.assumptions) ?? 0))
-            json.field("b", key == .gpuName ? .string(comparison.b.assumptions.gpu.name) : .number(key.value(in: comparison.b.assumptions) ?? 0))
+            // Numbers as numbers; the GPU's name and preset as text (no preset: null).
+            for (side, assumptions) in [("a", comparison.a.assumptions), ("b", comparison.b.assumptions)] {
+                let text = key.text(in: assumptions)
+                json.field(side, key.value(in: assumptions).map { .number($0) } ?? (text.isEmpty ? .null : .string(text)))
+            }
             json.endObject()
         }
         if comparison.referenceModelsDiffer {
@@ -154,24 +157,14 @@ public enum ComparisonReport {
         json.beginArray("dispositions_differ")
         for change in comparison.changes {
             json.beginObject()
-            json.field("id", .string(change.id))
-            json.field("name", .string(change.name))
-            json.field("a", change.a.map { .string($0.rawValue) } ?? .null)
-            json.field("b", change.b.map { .string($0.rawValue) } ?? .null)
-            json.field("stake_a", change.stakeA.map { .number($0) } ?? .null)
-            json.field("stake_b", change.stakeB.map { .number($0) } ?? .null)
+            writeChange(&json, id: change.id, name: change.name, a: change.a?.rawValue, b: change.b?.rawValue, stakeA: change.stakeA, stakeB: change.stakeB)
             json.endObject()
         }
         json.endArray()
         json.beginArray("developments_differ")
         for change in comparison.developmentChanges {
             json.beginObject()
-            json.field("id", .string(change.id))
-            json.field("name", .string(change.name))
-            json.field("a", change.a.map { .string($0.rawValue) } ?? .null)
-            json.field("b", change.b.map { .string($0.rawValue) } ?? .null)
-            json.field("stake_a", change.stakeA.map { .number($0) } ?? .null)
-            json.field("stake_b", change.stakeB.map { .number($0) } ?? .null)
+            writeChange(&json, id: change.id, name: change.name, a: change.a?.rawValue, b: change.b?.rawValue, stakeA: change.stakeA, stakeB: change.stakeB)
             json.beginArray("terms")
             for term in change.terms { json.element(.string(term.rawValue)) }
             json.endArray()
@@ -180,5 +173,14 @@ public enum ComparisonReport {
         json.endArray()
         json.endObject()
         return json.output
+    }
+    /// What a facility or a development was in A and in B: its choice and stake.
+    private static func writeChange(_ json: inout JSONWriter, id: String, name: String, a: String?, b: String?, stakeA: Double?, stakeB: Double?) {
+        json.field("id", .string(id))
+        json.field("name", .string(name))
+        json.field("a", a.map { .string($0) } ?? .null)
+        json.field("b", b.map { .string($0) } ?? .null)
+        json.field("stake_a", stakeA.map { .number($0) } ?? .null)
+        json.field("stake_b", stakeB.map { .number($0) } ?? .null)
     }
 }
