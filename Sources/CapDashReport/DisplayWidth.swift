@@ -2,6 +2,18 @@
 /// Measured per scalar, the way terminals (and tmux) lay text out; never `String.count`.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
+        // ASCII, the common case, by its bytes: printable ones are a cell each.
+        var text = text
+        if let ascii = text.withUTF8({ bytes -> Int? in
+            var printable = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= 0x20 && byte < 0x7F { printable += 1 }
+            }
+            return printable
+        }) {
+            return ascii
+        }
         var width = 0
         for scalar in text.unicodeScalars { width += of(scalar) }
         return width

@@ -96,23 +96,36 @@ public enum Format {
     }
 
     /// Fixed decimals without Foundation's locale: rounds half away from zero. `1.6`.
+    /// Digits are written right to left into a small buffer: every frame formats
+    /// a hundred of these.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : "overflow" }
+        let decimals = max(0, min(decimals, 20))
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let rounded = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         guard rounded < 9e18 else { return "\(value)" }
-        let units = Int64(rounded)
+        var units = UInt64(rounded)
         let negative = value < 0 && units != 0
-        let divisor = Int64(scale)
-        let whole = units / divisor
-        let fraction = units % divisor
-        var text = (negative ? "-" : "") + String(whole)
-        if decimals > 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var start = buffer.count
+            var digits = 0
+            repeat {
+                if digits == decimals && decimals > 0 {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: ".")
+                }
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(units % 10)
+                units /= 10
+                digits += 1
+            } while units > 0 || digits <= decimals
+            if negative {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return text
     }
 
     /// Runs a year read at a glance: `228`, `48.5`, `0.72`.

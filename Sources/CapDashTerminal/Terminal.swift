@@ -111,7 +111,7 @@ public final class Terminal {
                 var text = ""
                 while column < frame.size.width, frame[column, row].role == role {
                     let cell = frame[column, row]
-                    if !cell.isContinuation { text += cell.text }
+                    if !cell.isContinuation { text += frame.text(of: cell) }
                     column += 1
                 }
                 _ = capdash_draw(Int32(row), Int32(start), text, attributes[role] ?? capdash_a_normal())

@@ -11,7 +11,7 @@ public enum ANSIRenderer {
                     out += sgr(theme.style(cell.role), colors: colors)
                     current = cell.role
                 }
-                out += cell.text
+                out += screen.text(of: cell)
             }
             out += "\u{1b}[0m\n"
         }

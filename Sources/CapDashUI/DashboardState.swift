@@ -181,7 +181,11 @@ public struct DashboardState: Sendable {
     /// facility touched, never a pass over the portfolio.
     mutating func apply(_ edit: ScenarioEdit) {
         let selected = rows.item(at: cursor)
-        let touched = edit.facilities
+        // One facility for a toggle: no set to build.
+        let touched: [Int] = switch edit {
+        case .disposition(let facility, _, _), .stake(let facility, _, _): [facility]
+        default: Array(edit.facilities)
+        }
         let before = touched.filter(differsFromLoaded)
         let old = touched.map { ($0, scenario.facilities[$0]) }
         live.apply(edit)

@@ -45,13 +45,14 @@ public struct Rect: Sendable, Equatable {
     }
 }
 
-/// One terminal cell: the character drawn there (a scalar, plus any zero-width
-/// marks that join it), its style role, and whether it is the right half of a
-/// wide character. A scalar rather than a String, so drawing a frame allocates nothing.
+/// One terminal cell: the character drawn there, its style role, and whether it is
+/// the right half of a wide character. Plain data (8 bytes, no references), so a
+/// frame's cells are made, copied and dropped without reference counting.
 public struct Cell: Sendable, Equatable {
     public var scalar: Unicode.Scalar
-    /// Combining marks after the scalar (rare: accents written apart, emoji modifiers).
-    public var marks: String?
+    /// Combining marks after the scalar (rare: accents written apart, emoji modifiers)
+    /// live in the screen's `marks`; this is their index there plus one, 0 for none.
+    var markIndex: UInt16 = 0
     public var role: StyleRole
     public var isContinuation: Bool
 
@@ -61,22 +62,6 @@ public struct Cell: Sendable, Equatable {
         self.isContinuation = isContinuation
     }
 
-    public init(text: String, role: StyleRole, isContinuation: Bool) {
-        let scalars = text.unicodeScalars
-        scalar = scalars.first ?? " "
-        let rest = String(String.UnicodeScalarView(scalars.dropFirst()))
-        marks = rest.isEmpty ? nil : rest
-        self.role = role
-        self.isContinuation = isContinuation
-    }
-
-    /// The text a terminal shows in this cell (empty for a wide character's right half).
-    public var text: String {
-        if isContinuation { return "" }
-        guard let marks else { return String(scalar) }
-        return String(scalar) + marks
-    }
-
     public static let blank = Cell(scalar: " ", role: .normal)
 }
 
@@ -84,6 +69,8 @@ public struct Cell: Sendable, Equatable {
 public struct Screen: Sendable, Equatable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// The combining marks of the cells that have some (see `Cell.markIndex`).
+    private var marks: [String] = []
 
     public init(size: Size) {
         self.size = size
@@ -94,6 +81,24 @@ public struct Screen: Sendable, Equatable {
         cells[y * size.width + x]
     }
 
+    /// The text a terminal shows in a cell: its scalar and any marks joining it
+    /// (empty for a wide character's right half).
+    public func text(of cell: Cell) -> String {
+        if cell.isContinuation { return "" }
+        guard cell.markIndex > 0 else { return String(cell.scalar) }
+        return String(cell.scalar) + marks[Int(cell.markIndex) - 1]
+    }
+
+    /// Adds a combining mark to a drawn cell.
+    private mutating func join(_ mark: Unicode.Scalar, to index: Int) {
+        if cells[index].markIndex > 0 {
+            marks[Int(cells[index].markIndex) - 1].unicodeScalars.append(mark)
+        } else if marks.count < Int(UInt16.max) {
+            marks.append(String(mark))
+            cells[index].markIndex = UInt16(marks.count)
+        }
+    }
+
     /// Draws `text` from (x, y), clipped to `limit` cells (default: the row's end).
     /// File text is made terminal-safe here, so nothing drawn can carry an escape.
     /// Returns the number of cells used.
@@ -101,13 +106,14 @@ public struct Screen: Sendable, Equatable {
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole, limit: Int? = nil) -> Int {
         guard y >= 0, y < size.height, x >= 0, x < size.width else { return 0 }
         let end = min(size.width, x + (limit ?? size.width))
+        if let used = putPrintableASCII(text, x: x, y: y, end: end, role: role) { return used }
         var column = x
         var lastCell: Int?
         for scalar in TerminalSafe.text(text).unicodeScalars {
             let width = DisplayWidth.of(scalar)
             if width == 0 {
                 // A combining mark joins the character before it.
-                if let lastCell { cells[lastCell].marks = (cells[lastCell].marks ?? "") + String(scalar) }
+                if let lastCell { join(scalar, to: lastCell) }
                 continue
             }
             if column + width > end {
@@ -121,6 +127,37 @@ public struct Screen: Sendable, Equatable {
             column += width
         }
         return column - x
+    }
+
+    /// Most text drawn is printable ASCII (figures, labels, ids): one cell per byte,
+    /// nothing to escape or measure. Nil when the text has anything else.
+    private mutating func putPrintableASCII(_ text: String, x: Int, y: Int, end: Int, role: StyleRole) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            let count = max(0, min(bytes.count, end - x))
+            guard count > 0 else { return 0 }
+            let start = y * size.width + x
+            clearWideEdges(x: x, y: y, count: count)
+            for offset in 0..<count {
+                cells[start + offset] = Cell(scalar: Unicode.Scalar(bytes[offset]), role: role)
+            }
+            return count
+        }
+    }
+
+    /// Before `count` one-cell characters go in from (x, y): a wide character cut
+    /// at either end is blanked, never left half drawn. (Inside the run, both
+    /// halves are overwritten anyway.)
+    private mutating func clearWideEdges(x: Int, y: Int, count: Int) {
+        let start = y * size.width + x
+        if cells[start].isContinuation, x > 0 {
+            cells[start - 1] = Cell(scalar: " ", role: cells[start - 1].role)
+        }
+        let after = start + count
+        if x + count < size.width, cells[after].isContinuation {
+            cells[after] = Cell(scalar: " ", role: cells[after].role)
+        }
     }
 
     /// Text padded or cut to exactly `width` cells. Text that fits is drawn as it is and
@@ -142,8 +179,10 @@ public struct Screen: Sendable, Equatable {
     private mutating func blank(_ x: Int, _ y: Int, count: Int, role: StyleRole) {
         let first = max(0, x), end = min(size.width, x + count)
         guard y >= 0, y < size.height, first < end else { return }
+        clearWideEdges(x: first, y: y, count: end - first)
+        let row = y * size.width
         for column in first..<end {
-            set(column, y, Cell(scalar: " ", role: role))
+            cells[row + column] = Cell(scalar: " ", role: role)
         }
     }
 
@@ -212,7 +251,7 @@ public struct Screen: Sendable, Equatable {
         var line = ""
         for column in 0..<size.width {
             let cell = cells[row * size.width + column]
-            if !cell.isContinuation { line += cell.text }
+            if !cell.isContinuation { line += text(of: cell) }
         }
         while line.hasSuffix(" ") { line.removeLast() }
         return line

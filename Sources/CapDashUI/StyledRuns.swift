@@ -34,7 +34,7 @@ public enum StyledRuns {
                     continue
                 }
                 let wide = column + 1 < screen.size.width && screen[column + 1, row].isContinuation
-                let glyph = StyledRun.Glyph(text: cell.text, width: wide ? 2 : 1)
+                let glyph = StyledRun.Glyph(text: screen.text(of: cell), width: wide ? 2 : 1)
                 let look = looks[cell.role]!
                 if let last = runs.indices.last, runs[last].look == look {
                     runs[last].glyphs.append(glyph)

@@ -1,3 +1,4 @@
+import CapDashReport
 import Testing
 @testable import CapDashUI
 
@@ -16,7 +17,7 @@ struct ScreenTests {
         var screen = Screen(size: Size(width: 10, height: 1))
         screen.put("a東", x: 0, y: 0, role: .normal, limit: 2)
         #expect(screen.lines == ["a"])
-        #expect(screen[1, 0].text == " ")
+        #expect(screen.text(of: screen[1, 0]) == " ")
     }
 
     @Test("combining marks join the character before them")
@@ -31,7 +32,7 @@ struct ScreenTests {
         var screen = Screen(size: Size(width: 40, height: 1))
         screen.put("a\u{1b}[2Jb\u{7}\u{202e}", x: 0, y: 0, role: .normal)
         #expect(screen.lines == ["a\\x1b[2Jb\\x07\\u{202e}"])
-        #expect(!screen.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 } })
+        #expect(!screen.cells.contains { screen.text(of: $0).unicodeScalars.contains { $0.value < 0x20 } })
     }
 
     @Test("overwriting half of a wide character blanks the other half")
@@ -40,5 +41,20 @@ struct ScreenTests {
         screen.put("東", x: 0, y: 0, role: .normal)
         screen.put("x", x: 1, y: 0, role: .normal)
         #expect(screen.lines == [" x"])
+    }
+
+    @Test("ASCII runs and padding over wide characters blank the halves they cut, at either end", arguments: [
+        (1, "ab", " ab 東"), (0, "a", "a 京東"), (2, "cd", "東cd東"), (3, "e", "東 e東"),
+    ])
+    func asciiOverWide(x: Int, text: String, expected: String) {
+        var screen = Screen(size: Size(width: 6, height: 1))
+        screen.put("東京東", x: 0, y: 0, role: .normal)
+        screen.put(text, x: x, y: 0, role: .normal)
+        #expect(screen.lines == [expected])
+        #expect(screen.lines.allSatisfy { DisplayWidth.of($0) <= 6 })
+        var padded = Screen(size: Size(width: 6, height: 1))
+        padded.put("東京東", x: 0, y: 0, role: .normal)
+        padded.putPadded("", x: 1, y: 0, width: 2, role: .normal)
+        #expect(padded.lines == ["    東"])
     }
 }

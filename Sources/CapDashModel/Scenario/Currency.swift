@@ -5,6 +5,9 @@ public enum Currency {
 
     /// The symbol shown before amounts: `$` for USD, `€`, `£`, `¥`, else the code and a space.
     public static func symbol(_ code: String) -> String {
-        symbols.first { $0.code == code.uppercased() }?.symbol ?? code + " "
+        // Asked for every amount drawn: the usual exact code first, without uppercasing.
+        if let exact = symbols.first(where: { $0.code == code }) { return exact.symbol }
+        let upper = code.uppercased()
+        return symbols.first { $0.code == upper }?.symbol ?? code + " "
     }
 }

@@ -146,28 +146,18 @@ struct FacilityColumns {
     }
 
     func drawTitles(_ screen: inout Screen, x: Int, y: Int) {
-        var cells: [(String, Int, Bool)] = []
-        if idWidth > 0 { cells.append(("ID", idWidth, false)) }
-        cells += [("Name", nameWidth, false), (regionWidth >= 6 ? "Region" : "Rgn", regionWidth, false), ("MW", mwWidth, true), ("AI", aiWidth, false)]
-        if showMoney { cells += [("Book", moneyWidth, true), ("Sale", moneyWidth, true)] }
-        cells.append(("Decision", dispositionWidth, false))
-        draw(&screen, cells, x: x, y: y, role: .title)
+        let end = drawShared(
+            &screen, x: x, y: y, role: .title, id: "ID", name: "Name", region: regionWidth >= 6 ? "Region" : "Rgn", mw: "MW", ai: "AI",
+            book: "Book", sale: "Sale")
+        screen.putPadded("Decision", x: end, y: y, width: dispositionWidth, role: .title)
     }
 
     func drawFacility(_ screen: inout Screen, _ facility: Facility, x: Int, y: Int, selected: Bool, currency: String, assumptions: Assumptions) {
-        var cells: [(String, Int, Bool)] = []
-        if idWidth > 0 { cells.append((facility.id, idWidth, false)) }
-        cells += [
-            (facility.name, nameWidth, false), (facility.region, regionWidth, false),
-            (Format.mw(facility.capacityMW), mwWidth, true), (facility.aiReady ? "✓" : "", aiWidth, false),
-        ]
-        if showMoney {
-            cells += [
-                (Format.money(facility.bookValue, currency: currency), moneyWidth, true),
-                (facility.salePrice.map { Format.money($0, currency: currency) } ?? "—", moneyWidth, true),
-            ]
-        }
-        let end = draw(&screen, cells, x: x, y: y, role: selected ? .selected : .normal)
+        let end = drawShared(
+            &screen, x: x, y: y, role: selected ? .selected : .normal, id: facility.id, name: facility.name, region: facility.region,
+            mw: Format.mw(facility.capacityMW), ai: facility.aiReady ? "✓" : "",
+            book: Format.money(facility.bookValue, currency: currency),
+            sale: facility.salePrice.map { Format.money($0, currency: currency) } ?? "—")
         let disposition = facility.disposition
         // Capacity that leaves reads negative, kept-and-unsold positive, the deals between accented.
         let role: StyleRole = selected ? .selected : !disposition.keepsCapacity ? .negative : !disposition.isSold ? .positive : .accent
@@ -175,11 +165,7 @@ struct FacilityColumns {
         let label = disposition.keepsStake
             ? disposition.shortLabel + " " + Format.percent(facility.stake(assumptions), decimals: 0) : disposition.shortLabel
         screen.putPadded(label, x: end, y: y, width: dispositionWidth, role: role)
-        if selected {
-            screen.restyle(Rect(x: x, y: y, width: end + dispositionWidth - x + 1, height: 1), role: .selected)
-            // The marker shows the cursor in plain-text snapshots, where colors do not.
-            screen.put("▸", x: x, y: y, role: .selected)
-        }
+        if selected { markSelected(&screen, x: x, y: y, end: end) }
     }
 
     /// A development's row in the same columns: cost where facilities show book value,
@@ -187,47 +173,51 @@ struct FacilityColumns {
     func drawDevelopment(
         _ screen: inout Screen, _ development: Development, x: Int, y: Int, selected: Bool, currency: String, assumptions: Assumptions
     ) {
-        var cells: [(String, Int, Bool)] = []
-        if idWidth > 0 { cells.append((development.id, idWidth, false)) }
-        cells += [
-            (development.name, nameWidth, false), (development.region, regionWidth, false),
-            (Format.mw(development.capacityMW), mwWidth, true), (development.aiReady ? "✓" : "", aiWidth, false),
-        ]
-        if showMoney {
-            cells += [
-                (Format.money(development.developmentCost, currency: currency), moneyWidth, true),
-                (Format.percent(development.lease.yieldOnCost), moneyWidth, true),
-            ]
-        }
-        let end = draw(&screen, cells, x: x, y: y, role: selected ? .selected : .normal)
+        let end = drawShared(
+            &screen, x: x, y: y, role: selected ? .selected : .normal, id: development.id, name: development.name,
+            region: development.region, mw: Format.mw(development.capacityMW), ai: development.aiReady ? "✓" : "",
+            book: Format.money(development.developmentCost, currency: currency), sale: Format.percent(development.lease.yieldOnCost))
         let partner = development.financing.leases
         let label = partner ? "partner " + Format.percent(development.stake(assumptions), decimals: 0) : development.financing.label
         screen.putPadded(label, x: end, y: y, width: dispositionWidth, role: selected ? .selected : partner ? .accent : .positive)
-        if selected {
-            screen.restyle(Rect(x: x, y: y, width: end + dispositionWidth - x + 1, height: 1), role: .selected)
-            screen.put("▸", x: x, y: y, role: .selected)
-        }
+        if selected { markSelected(&screen, x: x, y: y, end: end) }
     }
 
     func drawTotals(_ screen: inout Screen, x: Int, y: Int, mw: Double, book: Double, sale: Double?, currency: String) {
-        var cells: [(String, Int, Bool)] = []
-        if idWidth > 0 { cells.append(("", idWidth, false)) }
-        cells += [("Total", nameWidth, false), ("", regionWidth, false), (Format.mw(mw), mwWidth, true), ("", aiWidth, false)]
-        if showMoney {
-            cells += [(Format.money(book, currency: currency), moneyWidth, true), (sale.map { Format.money($0, currency: currency) } ?? "", moneyWidth, true)]
-        }
-        draw(&screen, cells, x: x, y: y, role: .total)
+        drawShared(
+            &screen, x: x, y: y, role: .total, id: "", name: "Total", region: "", mw: Format.mw(mw), ai: "",
+            book: Format.money(book, currency: currency), sale: sale.map { Format.money($0, currency: currency) } ?? "")
     }
 
-    /// Draws padded cells one space apart; returns the x after the last.
+    /// The columns every row has, one space apart, money only when it fits (and only then
+    /// formatted); returns the x after the last. Drawn straight into the screen: a frame
+    /// builds no arrays of cells.
     @discardableResult
-    private func draw(_ screen: inout Screen, _ cells: [(String, Int, Bool)], x: Int, y: Int, role: StyleRole) -> Int {
+    private func drawShared(
+        _ screen: inout Screen, x: Int, y: Int, role: StyleRole, id: String, name: String, region: String, mw: String, ai: String,
+        book: @autoclosure () -> String, sale: @autoclosure () -> String
+    ) -> Int {
         var column = x + 1
-        for (text, width, right) in cells {
-            screen.putPadded(text, x: column, y: y, width: width, role: role, alignRight: right)
+        func cell(_ text: String, _ width: Int, alignRight: Bool = false) {
+            screen.putPadded(text, x: column, y: y, width: width, role: role, alignRight: alignRight)
             column += width + 1
         }
+        if idWidth > 0 { cell(id, idWidth) }
+        cell(name, nameWidth)
+        cell(region, regionWidth)
+        cell(mw, mwWidth, alignRight: true)
+        cell(ai, aiWidth)
+        if showMoney {
+            cell(book(), moneyWidth, alignRight: true)
+            cell(sale(), moneyWidth, alignRight: true)
+        }
         return column
+    }
+
+    /// The cursor row: highlighted, and marked so plain-text snapshots show it too.
+    private func markSelected(_ screen: inout Screen, x: Int, y: Int, end: Int) {
+        screen.restyle(Rect(x: x, y: y, width: end + dispositionWidth - x + 1, height: 1), role: .selected)
+        screen.put("▸", x: x, y: y, role: .selected)
     }
 }
 
