@@ -24,7 +24,27 @@ public enum FacilityKey: String, CaseIterable, Sendable {
     }
 
     static let names = allCases.map(\.rawValue)
-    fileprivate var ordinal: Int { Self.allCases.firstIndex(of: self)! }
+    /// Position in `allCases`, without building the array per lookup.
+    var ordinal: Int {
+        switch self {
+        case .id: 0
+        case .name: 1
+        case .region: 2
+        case .country: 3
+        case .capacityMW: 4
+        case .aiReady: 5
+        case .commissioned: 6
+        case .bookValue: 7
+        case .salePrice: 8
+        case .annualOpex: 9
+        case .annualCapex: 10
+        case .disposition: 11
+        case .leasebackRent: 12
+        case .retainedStake: 13
+        case .expectedClose: 14
+        case .closeProbability: 15
+        }
+    }
 }
 
 /// A facility's raw fields as the file gives them, one slot per key.
@@ -79,8 +99,8 @@ struct FacilityCollector {
             reader.error(item, "facilities[\(index)]", "more than \(limit) facilities; capdash handles at most \(limit) per scenario, so split the portfolio")
             return false
         }
-        let base = "facilities[\(index)]"
-        func path(_ key: FacilityKey) -> String { "\(base).\(key.rawValue)" }
+        // Key paths are words for messages: built only when there is one.
+        func path(_ key: FacilityKey) -> String { "facilities[\(index)].\(key.rawValue)" }
 
         for key in FacilityKey.allCases where key.isRequired && fields[key] == nil {
             reader.error(item, path(key), "missing required key '\(key.rawValue)'")
@@ -145,26 +165,28 @@ struct FacilityCollector {
         return true
     }
 
-    static func readID(_ field: RawField, _ path: String, _ reader: inout FieldReader) -> String? {
-        guard let id = reader.text(field, path, what: "an id") else { return nil }
+    static func readID(_ field: RawField, _ path: @autoclosure () -> String, _ reader: inout FieldReader) -> String? {
+        guard let id = reader.text(field, path(), what: "an id") else { return nil }
         guard FacilityID.isValid(id) else {
-            reader.error(field.position, path, "expected an id of 1-64 letters, digits, '.', '_' or '-', found \(field.found)")
+            reader.error(field.position, path(), "expected an id of 1-64 letters, digits, '.', '_' or '-', found \(field.found)")
             return nil
         }
         return id
     }
 
-    private func readDisposition(_ field: RawField, _ path: String, _ reader: inout FieldReader) -> Disposition? {
+    private func readDisposition(_ field: RawField, _ path: @autoclosure () -> String, _ reader: inout FieldReader) -> Disposition? {
+        if case .text(let text, _) = field.content, let disposition = Disposition(rawValue: text.trimmingSpaces().keywordFolded()) {
+            return disposition
+        }
         let choices = Disposition.allCases.map(\.rawValue)
         if case .text(let text, _) = field.content {
-            if let disposition = Disposition(rawValue: text.trimmingSpaces().keywordFolded()) { return disposition }
             reader.error(
-                field.position, path,
+                field.position, path(),
                 "expected one of \(choices.joined(separator: ", ")), found \(field.found)"
                     + Suggestions.didYouMean(text, among: choices))
             return nil
         }
-        reader.error(field.position, path, "expected one of \(choices.joined(separator: ", ")), found \(field.found)")
+        reader.error(field.position, path(), "expected one of \(choices.joined(separator: ", ")), found \(field.found)")
         return nil
     }
 }
