@@ -84,15 +84,18 @@ public struct ScenarioOverrides: Sendable, Equatable {
     /// developments: one rule for unknown ids, ids given twice, and choices that cannot be made.
     private func applyChoices<Item, Choice: Equatable>(
         _ choices: [(id: String, choice: Choice)], to items: inout [Item], kind: String, otherKind: String,
-        otherIDs: Set<String>, flag: (Choice) -> String, problem: (String, String) -> Void,
+        otherIDs: @autoclosure () -> Set<String>, flag: (Choice) -> String, problem: (String, String) -> Void,
         refuse: (Item, Choice) -> String?, set: (inout Item, Choice) -> Void
     ) where Item: Identified {
+        // No choices, nothing to look up: a million ids are not indexed for nothing.
+        guard !choices.isEmpty else { return }
         var indexOfID: [String: Int] = [:]
         for (index, item) in items.enumerated() where indexOfID[item.id] == nil {
             indexOfID[item.id] = index
         }
         let candidates = items.map(\.id)
         var reported = 0
+        var others: Set<String>?
         var chosen: [String: Choice] = [:]
         for (id, choice) in choices {
             let option = flag(choice)
@@ -103,7 +106,8 @@ public struct ScenarioOverrides: Sendable, Equatable {
             chosen[id] = choice
             guard let index = indexOfID[id] else {
                 reported += 1
-                if otherIDs.contains(id) {
+                if others == nil { others = otherIDs() }
+                if others!.contains(id) {
                     problem(option, "\(Quoting.quoted(id)) is a \(otherKind), not a \(kind)")
                 } else {
                     // Suggestions cost a pass over every id: only for the problems that will be shown.
