@@ -34,7 +34,16 @@ enum Output {
 
     /// Writes `text` to standard output, all of it, or throws the exit that says why.
     static func standardOutput(_ text: String) throws(ExitFailure) {
-        guard let failure = write(text, to: 1) else { return }
+        try standardOutputFailed(write(text, to: 1))
+    }
+
+    /// `standardOutput` for bytes already encoded (a report written in pieces).
+    static func standardOutput(bytes: UnsafeRawBufferPointer) throws(ExitFailure) {
+        try standardOutputFailed(write(bytes, to: 1))
+    }
+
+    private static func standardOutputFailed(_ failure: Int32?) throws(ExitFailure) {
+        guard let failure else { return }
         if failure == EPIPE {
             // The reader has gone (`| head`): nothing to say, but not a success.
             throw ExitFailure(code: failureCode, lines: [])
@@ -57,19 +66,21 @@ enum Output {
     /// The errno that stopped the write, or nil when every byte went out.
     private static func write(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        return text.withUTF8 { bytes -> Int32? in
-            var written = 0
-            while written < bytes.count {
-                let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if count == 0 { return EIO }
-                written += count
+        return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        var written = 0
+        while written < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            if count == 0 { return EIO }
+            written += count
         }
+        return nil
     }
 
     private static func reason(_ code: Int32) -> String {

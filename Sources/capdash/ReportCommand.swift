@@ -18,7 +18,13 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let loaded = try scenario.loadScenario()
-        try emit(format.render(loaded, evaluate(loaded)), to: output)
+        let evaluation = evaluate(loaded)
+        if format == .json, output == nil || output == "-" {
+            // Written as it is made: a million facilities' JSON is never held whole.
+            try JSONReport.write(loaded, evaluation) { bytes in try Output.standardOutput(bytes: bytes) }
+            return
+        }
+        try emit(format.render(loaded, evaluation), to: output)
     }
 }
 
