@@ -22,14 +22,18 @@ enum FastFacilitiesCSV {
     static let windowSize = 4 << 20
 
     /// Facilities from a file's text in memory (already without its byte-order mark), or nil.
-    static func read(_ bytes: [UInt8], file: String, limit: Int, progress: LoadProgress? = nil) -> [Facility]? {
+    /// `parts` overrides how many parts are read at once (tests split small files).
+    static func read(_ bytes: [UInt8], file: String, limit: Int, progress: LoadProgress? = nil, parts: Int? = nil) -> [Facility]? {
         bytes.withUnsafeBufferPointer { buffer in
-            read(.memory(buffer), file: file, limit: limit, skipsByteOrderMark: false, progress: progress)
+            read(.memory(buffer), file: file, limit: limit, skipsByteOrderMark: false, progress: progress, parts: parts, windowSize: windowSize)
         }
     }
 
     /// Facilities straight from the file at `path`, read in pieces, or nil (then read it the checking way).
-    static func read(path: String, file: String, limit: Int, progress: LoadProgress? = nil) -> [Facility]? {
+    /// `parts` and `windowSize` override the defaults (tests read small files in many small pieces).
+    static func read(
+        path: String, file: String, limit: Int, progress: LoadProgress? = nil, parts: Int? = nil, windowSize: Int = windowSize
+    ) -> [Facility]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -37,16 +41,20 @@ enum FastFacilitiesCSV {
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= SourceFile.sizeLimit
         else { return nil }
         // As `SourceFile.readText` does, one byte-order mark at the start is not part of the text.
-        return read(.file(descriptor, size: Int(info.st_size)), file: file, limit: limit, skipsByteOrderMark: true, progress: progress)
+        return read(
+            .file(descriptor, size: Int(info.st_size)), file: file, limit: limit, skipsByteOrderMark: true, progress: progress,
+            parts: parts, windowSize: windowSize)
     }
 
     // MARK: Reading
 
     private static func read(
-        _ source: ByteSource, file: String, limit: Int, skipsByteOrderMark: Bool, progress: LoadProgress?
+        _ source: ByteSource, file: String, limit: Int, skipsByteOrderMark: Bool, progress: LoadProgress?, parts: Int?,
+        windowSize: Int
     ) -> [Facility]? {
         // The header, as the checking reader reads it; any doubt about it and that reader says what.
-        var headerReader = ChunkReader(source: source, file: file, columns: [], start: 0, end: source.size, firstLine: 1)
+        var headerReader = ChunkReader(
+            source: source, file: file, columns: [], start: 0, end: source.size, firstLine: 1, windowSize: windowSize)
         guard let (names, dataStart, headerLines) = headerReader.header(skippingByteOrderMark: skipsByteOrderMark) else { return nil }
         var columns: [FacilityKey] = []
         for name in names {
@@ -57,8 +65,9 @@ enum FastFacilitiesCSV {
 
         let tally = progress.map { ProgressTally(totalBytes: source.size, report: $0) }
         let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let parts = source.size - dataStart >= parallelThreshold ? cores : 1
-        let job = Job(source: source, file: file, columns: columns, firstLine: headerLines + 1, limit: limit, tally: tally)
+        let parts = parts ?? (source.size - dataStart >= parallelThreshold ? cores : 1)
+        let job = Job(
+            source: source, file: file, columns: columns, firstLine: headerLines + 1, limit: limit, windowSize: windowSize, tally: tally)
         switch job.read(Parts(source, from: dataStart, count: parts)) {
         case .read(let facilities): return facilities
         case .unusual: return nil
@@ -112,6 +121,7 @@ enum FastFacilitiesCSV {
         var columns: [FacilityKey]
         var firstLine: Int
         var limit: Int
+        var windowSize: Int
         var tally: ProgressTally?
 
         static func run(parts: Int, _ work: @Sendable (Int) -> Void) {
@@ -147,7 +157,7 @@ enum FastFacilitiesCSV {
                     Self.prefault(output.value + bases[part], count: capacities[part])
                     var reader = ChunkReader(
                         source: source, file: name, columns: columns, start: parts.starts[part], end: parts.ends[part],
-                        firstLine: firstLineOfPart[part], tally: tally)
+                        firstLine: firstLineOfPart[part], windowSize: windowSize, tally: tally)
                     slots[part] = reader.read(into: output.value + bases[part], capacity: capacities[part])
                 }
                 let read = capacities.indices.map { slots[$0] }
@@ -378,6 +388,7 @@ struct ChunkReader {
     private let start: Int
     private let end: Int
     private let firstLine: Int
+    private let windowSize: Int
     private let tally: ProgressTally?
 
     // The window: bytes [windowStart, windowStart + window.count) of the source.
@@ -418,7 +429,11 @@ struct ChunkReader {
         var unescaped: Bool
     }
 
-    init(source: ByteSource, file: String, columns: [FacilityKey], start: Int, end: Int, firstLine: Int, tally: ProgressTally? = nil) {
+    init(
+        source: ByteSource, file: String, columns: [FacilityKey], start: Int, end: Int, firstLine: Int,
+        windowSize: Int = FastFacilitiesCSV.windowSize, tally: ProgressTally? = nil
+    ) {
+        self.windowSize = windowSize
         self.source = source
         self.file = file
         self.columns = columns
@@ -432,7 +447,8 @@ struct ChunkReader {
     // MARK: Window
 
     /// Makes the window start at `offset` (a record's start). False when nothing more can be read.
-    private mutating func load(from offset: Int, atLeast: Int = FastFacilitiesCSV.windowSize) -> Bool {
+    private mutating func load(from offset: Int, atLeast: Int? = nil) -> Bool {
+        let atLeast = atLeast ?? windowSize
         switch source {
         case .memory(let buffer):
             guard window.baseAddress == nil else { return false }
@@ -507,7 +523,7 @@ struct ChunkReader {
     /// The window ended inside a record: read on from the record's start (a line's
     /// start), in a bigger window if the record filled this one; false if there is no more.
     private mutating func reloadForRecord() -> Bool {
-        let size = recordStartIndex == 0 ? max(FastFacilitiesCSV.windowSize, (ownedWindow?.count ?? 0) * 2) : FastFacilitiesCSV.windowSize
+        let size = recordStartIndex == 0 ? max(windowSize, (ownedWindow?.count ?? 0) * 2) : windowSize
         guard !windowAtEnd, load(from: windowStart + recordStartIndex, atLeast: size) else { return false }
         index = 0
         lineStart = 0
