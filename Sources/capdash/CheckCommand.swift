@@ -21,7 +21,9 @@ struct Check: ParsableCommand {
         for file in files {
             let scenario: Scenario
             do {
-                scenario = try ScenarioLoader.load(path: file)
+                scenario = try LoadingProgress.around(file) { progress throws(ScenarioLoadError) in
+                    try ScenarioLoader.load(path: file, progress: progress)
+                }
             } catch {
                 failed = true
                 for diagnostic in error.diagnostics { Output.errorLine(diagnostic.description) }

@@ -58,6 +58,12 @@ enum Output {
         if write(TerminalSafe.text(line) + "\n", to: 2) != nil { standardErrorFailed.store(true, ordering: .relaxed) }
     }
 
+    /// Draws `text` over the current line of standard error (a terminal), or erases the
+    /// line when nil. `text` must be terminal-safe already; it is written as it is.
+    static func progressLine(_ text: String?) {
+        _ = write("\r" + (text ?? "") + "\u{1B}[K", to: 2)
+    }
+
     /// Ends the process; a success whose messages could not be written is not one.
     static func exit(_ code: Int32) -> Never {
         Glibc.exit(code == 0 && standardErrorFailed.load(ordering: .relaxed) ? failureCode : code)
