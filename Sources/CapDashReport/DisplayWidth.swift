@@ -2,6 +2,12 @@
 /// Measured per scalar, the way terminals (and tmux) lay text out; never `String.count`.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
+        // Printable ASCII, the usual case: one cell a byte.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return nil }
+            return bytes.count
+        }
+        if let ascii, let ascii { return ascii }
         var width = 0
         for scalar in text.unicodeScalars { width += of(scalar) }
         return width

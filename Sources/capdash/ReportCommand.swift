@@ -19,10 +19,18 @@ struct Report: ParsableCommand {
     func run() throws {
         let loaded = try scenario.loadScenario()
         let evaluation = evaluate(loaded)
-        if format == .json, output == nil || output == "-" {
-            // Written as it is made: a million facilities' JSON is never held whole.
-            try JSONReport.write(loaded, evaluation) { bytes in try Output.standardOutput(bytes: bytes) }
-            return
+        // To standard output, JSON and CSV are written as they are made: a million facilities' report is never held whole.
+        if output == nil || output == "-" {
+            switch format {
+            case .json:
+                try JSONReport.write(loaded, evaluation) { bytes in try Output.standardOutput(bytes: bytes) }
+                return
+            case .csv:
+                try CSVReport.write(loaded) { bytes throws(ExitFailure) in try Output.standardOutput(bytes: bytes) }
+                return
+            case .text, .markdown:
+                break
+            }
         }
         try emit(format.render(loaded, evaluation), to: output)
     }
