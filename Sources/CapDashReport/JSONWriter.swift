@@ -216,13 +216,40 @@ struct JSONWriter: ~Copyable {
         count += digits
     }
 
+    /// No byte that needs escaping: none below 0x20, no quote, backslash or DEL, and no 0xE2
+    /// (it leads U+2028 and U+2029, and other characters, which take the careful way).
+    /// Eight bytes at a time, as most strings are short names and ids.
+    @inline(__always)
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low = ones &* 0x7F
+        let high = ones &* 0x80
+        // ((x & 0x7F..) + 0x7F..) | x has a byte's high bit clear exactly where the byte is zero.
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x) & high }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // Below 0x20: the top three bits all clear, tested as (word & 0xE0..) having a zero byte.
+            let special = zeros(word & (ones &* 0xE0)) | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C))
+                | zeros(word ^ (ones &* 0x7F)) | zeros(word ^ (ones &* 0xE2))
+            if special != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// A JSON string: quotes, backslashes and controls escaped, and U+2028/2029 too
     /// (JavaScript reads them as line ends). Text with none of these is copied as it is.
     private mutating func appendQuoted(_ string: String) {
         append(UInt8(ascii: "\""))
         let plain = string.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            // 0xE2 leads U+2028 and U+2029 (and other characters, which take the careful way).
-            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 { return false }
+            guard Self.isPlain(utf8) else { return false }
             append(utf8)
             return true
         } ?? false
