@@ -133,7 +133,9 @@ public struct ReviewSheet: Sendable {
 
     public init(_ scenario: Scenario, _ evaluation: Evaluation) {
         let currency = scenario.currency
-        func money(_ value: Double) -> String { Format.money(value, currency: currency) }
+        // The symbol once, not per amount: a million facilities' table formats two million.
+        let symbol = Format.symbol(forCurrency: currency)
+        func money(_ value: Double) -> String { Format.money(value, symbol: symbol) }
         let safe = TerminalSafe.text
         let assumptions = scenario.assumptions
         let finance = evaluation.finance

@@ -30,6 +30,7 @@ public enum ScenarioWarnings {
         // Said the same way for every facility: worded once.
         let takers = Disposition.allCases.filter(\.keepsStake).map(\.label).joined(separator: " or ")
         let payers = Disposition.allCases.filter(\.paysRent).map(\.label).joined(separator: " or ")
+        let symbol = Format.symbol(forCurrency: scenario.currency)
         let facilities = scenario.facilities
         for index in facilities.indices {
             let kinds = FacilityWarnings(facilities[index])
@@ -51,7 +52,7 @@ public enum ScenarioWarnings {
                 return
             }
             if kinds.contains(.belowBook), let price = facility.salePrice {
-                let money = { Format.money($0, currency: scenario.currency) }
+                let money = { Format.money($0, symbol: symbol) }
                 if !body(.warning(
                     file: source.file, at: source.salePrice ?? source.item, "\(base).sale_price",
                     "\(facility.id) sells below book value (\(money(price)) < \(money(facility.bookValue)))"))

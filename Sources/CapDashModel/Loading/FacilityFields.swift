@@ -86,6 +86,11 @@ struct FacilityCollector {
     /// Facilities rejected so far; keeps key paths counting file order.
     private var skipped = 0
 
+    /// Room for `count` facilities at once, rather than growing the array as they come.
+    mutating func reserveCapacity(_ count: Int) {
+        facilities.reserveCapacity(min(count, limit))
+    }
+
     /// Counts an item that is not a facility at all, so later key paths keep file order.
     mutating func skip() {
         skipped += 1

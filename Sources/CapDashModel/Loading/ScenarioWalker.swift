@@ -353,6 +353,7 @@ struct ScenarioWalker {
             return []
         }
         var collector = FacilityCollector()
+        collector.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             let base = "facilities[\(index)]"
             guard let entries = entries(of: item, path: base) else {
