@@ -68,6 +68,8 @@ struct LoaderIdentityTests {
         }
     }
 
+    /// Uses FuzzTests' own mutations: a change there changes these inputs, and the golden must be
+    /// regenerated from code known to load as before (the first commit of branch perf, say).
     @Test("the fuzzer's inputs (seeds and hostile files, mutated): the same outcome each")
     func fuzzOutcomes() {
         let corpus = FuzzTests.corpus()
