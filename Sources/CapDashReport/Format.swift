@@ -61,8 +61,9 @@ public enum Format {
 
     /// The scale ladder: the largest suffix whose rounded value stays below 1000 of the next,
     /// so `999.96K` reads `1.0M`, never `1000.0K`.
+    private static let suffixes = ["", "K", "M", "B", "T"]
+
     private static func scaled(_ magnitude: Double, decimals: [Int]) -> String {
-        let suffixes = ["", "K", "M", "B", "T"]
         var step = 0
         var unit = 1.0
         while step < suffixes.count - 1 {

@@ -7,6 +7,21 @@ import CapDashModel
 public enum JSONReport {
     public static func render(_ scenario: Scenario, _ evaluation: Evaluation) -> String {
         var json = JSONWriter()
+        write(scenario, evaluation, into: &json)
+        return json.output
+    }
+
+    /// The same report, handed to `sink` a megabyte at a time rather than kept whole
+    /// (a million facilities are some 300 MB of it). Throws what the sink throws.
+    public static func write(
+        _ scenario: Scenario, _ evaluation: Evaluation, to sink: @escaping (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        var json = JSONWriter(sink: sink)
+        write(scenario, evaluation, into: &json)
+        try json.finish()
+    }
+
+    private static func write(_ scenario: Scenario, _ evaluation: Evaluation, into json: inout JSONWriter) {
         json.beginObject()
         json.field("schema", .string("capdash/report/v1"))
         json.field("scenario", .string(scenario.name))
@@ -76,7 +91,9 @@ public enum JSONReport {
         json.endArray()
 
         json.beginArray("facilities")
-        for facility in scenario.facilities {
+        let facilities = scenario.facilities
+        for index in facilities.indices {
+            let facility = facilities[index]
             json.beginObject()
             json.field("id", .string(facility.id))
             json.field("name", .string(facility.name))
@@ -118,11 +135,10 @@ public enum JSONReport {
         json.endArray()
 
         json.beginArray("warnings")
-        for warning in ScenarioWarnings.list(scenario) {
+        ScenarioWarnings.forEach(in: scenario) { warning in
             json.element(.string(warning.description))
         }
         json.endArray()
         json.endObject()
-        return json.output
     }
 }

@@ -40,6 +40,18 @@ public enum MarkdownReport {
 
     /// Keeps file text from breaking the table or turning into markup.
     public static func escape(_ text: String) -> String {
+        // Text without any of these bytes (nearly all) needs nothing: checked on bytes.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { byte in
+                switch byte {
+                case UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "<"),
+                    UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"):
+                    true
+                default: false
+                }
+            }
+        }
+        if plain == true { return text }
         var out = ""
         for character in text {
             switch character {

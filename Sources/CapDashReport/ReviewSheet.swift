@@ -145,7 +145,9 @@ public struct ReviewSheet: Sendable {
 
     public init(_ scenario: Scenario, _ evaluation: Evaluation) {
         let currency = scenario.currency
-        func money(_ value: Double) -> String { Format.money(value, currency: currency) }
+        // The symbol once, not per amount: a million facilities' table formats two million.
+        let symbol = Format.symbol(forCurrency: currency)
+        func money(_ value: Double) -> String { Format.money(value, symbol: symbol) }
         let safe = TerminalSafe.text
         let assumptions = scenario.assumptions
         let finance = evaluation.finance
@@ -269,11 +271,12 @@ public struct ReviewSheet: Sendable {
         sections += [
             Section(title: "Facilities", body: [.table(facilities)]),
         ]
-        let allWarnings = ScenarioWarnings.list(scenario)
-        var warnings = allWarnings.prefix(Self.warningsListed).map { safe($0.description) }
-        if allWarnings.count > Self.warningsListed {
-            warnings.append("… and \(allWarnings.count - Self.warningsListed) more (the JSON report lists every warning)")
+        // Only the listed warnings are worded; the rest are counted.
+        let warningCount = ScenarioWarnings.count(scenario)
+        var warnings = ScenarioWarnings.list(scenario, limit: Self.warningsListed).map { safe($0.description) }
+        if warningCount > Self.warningsListed {
+            warnings.append("… and \(warningCount - Self.warningsListed) more (the JSON report lists every warning)")
         }
-        sections.append(Section(title: "Warnings (\(allWarnings.count))", body: [.lines(warnings.isEmpty ? ["none"] : warnings)]))
+        sections.append(Section(title: "Warnings (\(warningCount))", body: [.lines(warnings.isEmpty ? ["none"] : warnings)]))
     }
 }

@@ -21,19 +21,21 @@ struct Check: ParsableCommand {
         for file in files {
             let scenario: Scenario
             do {
-                scenario = try ScenarioLoader.load(path: file)
+                scenario = try LoadingProgress.around(file) { progress throws(ScenarioLoadError) in
+                    try ScenarioLoader.load(path: file, progress: progress)
+                }
             } catch {
                 failed = true
                 for diagnostic in error.diagnostics { Output.errorLine(diagnostic.description) }
                 continue
             }
-            let warnings = ScenarioWarnings.list(scenario)
-            // A big portfolio can warn thousands of times; the first ones say what kind.
-            for warning in warnings.prefix(Self.warningsShown) { Output.errorLine("warning: " + warning.description) }
-            if warnings.count > Self.warningsShown {
-                Output.errorLine("warning: \(file): \(warnings.count - Self.warningsShown) more warnings not shown (capdash report --format json lists them all)")
+            // A big portfolio can warn thousands of times; the first ones say what kind, and only those are worded.
+            let count = ScenarioWarnings.count(scenario)
+            for warning in ScenarioWarnings.list(scenario, limit: Self.warningsShown) { Output.errorLine("warning: " + warning.description) }
+            if count > Self.warningsShown {
+                Output.errorLine("warning: \(file): \(count - Self.warningsShown) more warnings not shown (capdash report --format json lists them all)")
             }
-            let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+            let note = count == 0 ? "" : ", \(count) warning\(count == 1 ? "" : "s")"
             try Output.standardOutput("\(TerminalSafe.text(file)): OK (\(Self.counted(scenario))\(note))\n")
         }
         if failed { throw ExitFailure(code: ExitFailure.invalidScenario, lines: []) }

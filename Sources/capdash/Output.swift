@@ -34,7 +34,16 @@ enum Output {
 
     /// Writes `text` to standard output, all of it, or throws the exit that says why.
     static func standardOutput(_ text: String) throws(ExitFailure) {
-        guard let failure = write(text, to: 1) else { return }
+        try standardOutputFailed(write(text, to: 1))
+    }
+
+    /// `standardOutput` for bytes already encoded (a report written in pieces).
+    static func standardOutput(bytes: UnsafeRawBufferPointer) throws(ExitFailure) {
+        try standardOutputFailed(write(bytes, to: 1))
+    }
+
+    private static func standardOutputFailed(_ failure: Int32?) throws(ExitFailure) {
+        guard let failure else { return }
         if failure == EPIPE {
             // The reader has gone (`| head`): nothing to say, but not a success.
             throw ExitFailure(code: failureCode, lines: [])
@@ -49,6 +58,12 @@ enum Output {
         if write(TerminalSafe.text(line) + "\n", to: 2) != nil { standardErrorFailed.store(true, ordering: .relaxed) }
     }
 
+    /// Draws `text` over the current line of standard error (a terminal), or erases the
+    /// line when nil. `text` must be terminal-safe already; it is written as it is.
+    static func progressLine(_ text: String?) {
+        _ = write("\r" + (text ?? "") + "\u{1B}[K", to: 2)
+    }
+
     /// Ends the process; a success whose messages could not be written is not one.
     static func exit(_ code: Int32) -> Never {
         Glibc.exit(code == 0 && standardErrorFailed.load(ordering: .relaxed) ? failureCode : code)
@@ -57,6 +72,10 @@ enum Output {
     /// The errno that stopped the write, or nil when every byte went out.
     private static func write(_ text: String, to descriptor: Int32) -> Int32? {
         AtomicFile.writeEveryByte(text, to: descriptor)
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        AtomicFile.writeEveryByte(bytes, to: descriptor)
     }
 
     private static func reason(_ code: Int32) -> String {

@@ -18,7 +18,21 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let (file, loaded) = try scenario.loadScenarioAndFile()
-        try emit(format.render(loaded, evaluate(loaded), file: file), to: output)
+        let evaluation = evaluate(loaded)
+        // To standard output, JSON and CSV are written as they are made: a million facilities' report is never held whole.
+        if output == nil || output == "-" {
+            switch format {
+            case .json:
+                try JSONReport.write(loaded, evaluation) { bytes in try Output.standardOutput(bytes: bytes) }
+                return
+            case .csv:
+                try CSVReport.write(loaded) { bytes throws(ExitFailure) in try Output.standardOutput(bytes: bytes) }
+                return
+            case .text, .markdown, .summary:
+                break
+            }
+        }
+        try emit(format.render(loaded, evaluation, file: file), to: output)
     }
 }
 

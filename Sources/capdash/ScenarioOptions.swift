@@ -60,7 +60,9 @@ struct ScenarioOptions: ParsableArguments {
         guard let file else { return ScenarioLoader.builtInExample() }
         if file == "-" { try StandardInput.refuseTerminal() }
         do {
-            return try StandardInput.load(path: file).get()
+            return try LoadingProgress.around(file) { progress throws(ScenarioLoadError) in
+                try StandardInput.load(path: file, progress: progress).get()
+            }
         } catch {
             throw ExitFailure(code: ExitFailure.invalidScenario, lines: error.diagnostics.map(\.description))
         }

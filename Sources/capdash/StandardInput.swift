@@ -16,8 +16,8 @@ enum StandardInput {
     }
 
     /// `load(path:)`, where `-` is standard input.
-    static func load(path: String) -> Result<Scenario, ScenarioLoadError> {
-        path == "-" ? scenario() : ScenarioLoader.result(path: path)
+    static func load(path: String, progress: LoadProgress? = nil) -> Result<Scenario, ScenarioLoadError> {
+        path == "-" ? scenario() : ScenarioLoader.result(path: path, progress: progress)
     }
 
     /// A terminal is refused: reading it would wait for typing nobody meant to do.

@@ -38,6 +38,13 @@ enum CLI {
         try launch(binary, arguments, in: directory, standardOutput: standardOutput, standardError: standardError)
     }
 
+    /// Runs capdash with standard error going to `standardError` (a terminal, say) and the given environment.
+    static func run(
+        _ arguments: [String], in directory: String? = nil, environment: [String: String], standardError: FileHandle
+    ) throws -> CLIResult {
+        try launch(binary, arguments, in: directory, environment: environment, standardError: standardError)
+    }
+
     /// Runs capdash through `/bin/sh -c 'exec capdash ARGS REDIRECTION'`, for what
     /// Process cannot arrange itself, like a closed descriptor (`>&-`, `2>&-`).
     static func run(_ arguments: [String], in directory: String? = nil, shellRedirection: String) throws -> CLIResult {

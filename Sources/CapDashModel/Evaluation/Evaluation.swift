@@ -112,7 +112,7 @@ public func evaluate(_ scenario: Scenario) -> Evaluation {
     evaluate(
         scenario, totals: PortfolioTotals(scenario.facilities), regions: RegionTotals.summarize(scenario.facilities),
         developments: scenario.developments.map { $0.evaluate(scenario.assumptions) },
-        warningCount: scenario.loadWarnings.count + scenario.facilities.reduce(0) { $0 + FacilityWarnings($1).count })
+        warningCount: scenario.loadWarnings.count + FacilityWarnings.count(in: scenario.facilities))
 }
 
 /// Evaluates from totals already kept up to date (the dashboard adjusts them per toggle).

@@ -17,7 +17,7 @@ public struct LiveScenario: Sendable {
         regionTotals = [:]
         for region in RegionTotals.summarize(scenario.facilities) { regionTotals[region.region] = region }
         developments = scenario.developments.map { $0.evaluate(scenario.assumptions) }
-        facilityWarningCount = scenario.facilities.reduce(0) { $0 + FacilityWarnings($1).count }
+        facilityWarningCount = FacilityWarnings.count(in: scenario.facilities)
         evaluation = CapDashModel.evaluate(
             scenario, totals: totals, regions: regionTotals.values.sorted { $0.region.utf8.lexicographicallyPrecedes($1.region.utf8) },
             developments: developments, warningCount: scenario.loadWarnings.count + facilityWarningCount)

@@ -27,7 +27,10 @@ public struct PortfolioTotals: Sendable, Equatable {
     public init() {}
 
     public init(_ facilities: [Facility]) {
-        for facility in facilities { add(facility) }
+        // In place: a loop over the array's elements would copy each facility.
+        facilities.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices { add(buffer[index]) }
+        }
     }
 
     /// The portfolio's sale sums, with contributions on the default stake weighed at `defaultStake`.
@@ -169,10 +172,37 @@ public struct RegionTotals: Sendable, Equatable {
 
     /// Regions sorted by name in byte order, as docs/scenario-format.md asks.
     static func summarize(_ facilities: [Facility]) -> [RegionTotals] {
-        var byRegion: [String: RegionTotals] = [:]
-        for facility in facilities {
-            byRegion[facility.region, default: RegionTotals(region: facility.region)].add(facility)
+        // Portfolios have a few regions: found by comparing names (cheaper than hashing
+        // them per facility), and by a dictionary only past a few dozen.
+        var totals: [RegionTotals] = []
+        var indexOfRegion: [String: Int] = [:]
+        facilities.withUnsafeBufferPointer { buffer in
+            var last = -1
+            for index in buffer.indices {
+                let region = buffer[index].region
+                var found = last >= 0 && totals[last].region == region ? last : nil
+                if found == nil {
+                    if totals.count <= 32 {
+                        found = totals.firstIndex { $0.region == region }
+                    } else {
+                        found = indexOfRegion[region]
+                    }
+                }
+                let slot: Int
+                if let found {
+                    slot = found
+                } else {
+                    slot = totals.count
+                    totals.append(RegionTotals(region: region))
+                    if totals.count > 32 {
+                        if indexOfRegion.isEmpty { for (position, known) in totals.enumerated() { indexOfRegion[known.region] = position } }
+                        indexOfRegion[region] = slot
+                    }
+                }
+                totals[slot].add(buffer[index])
+                last = slot
+            }
         }
-        return byRegion.values.sorted { $0.region.utf8.lexicographicallyPrecedes($1.region.utf8) }
+        return totals.sorted { $0.region.utf8.lexicographicallyPrecedes($1.region.utf8) }
     }
 }

@@ -24,5 +24,14 @@ public struct FacilityWarnings: OptionSet, Sendable {
         self = kinds
     }
 
+    /// The warnings of every facility, counted; reads each facility in place, without copying it.
+    public static func count(in facilities: [Facility]) -> Int {
+        facilities.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for index in buffer.indices { count += FacilityWarnings(buffer[index]).count }
+            return count
+        }
+    }
+
     public var count: Int { rawValue.nonzeroBitCount }
 }

@@ -21,6 +21,9 @@ struct CSVParser {
         self.bytes = bytes
     }
 
+    /// Bytes read so far, for progress.
+    var offset: Int { index }
+
     /// The next record's fields, skipping blank lines; nil at the end.
     mutating func nextRecord() throws(Failure) -> [Field]? {
         while index < bytes.count, bytes[index] == 0x0A || bytes[index] == 0x0D {

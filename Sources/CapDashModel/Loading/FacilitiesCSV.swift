@@ -1,7 +1,15 @@
 /// Facilities from a CSV file (docs/scenario-format.md section 5): a header of facility keys
 /// in any order, one facility per row, empty cells meaning absent.
 enum FacilitiesCSV {
-    static func read(_ bytes: [UInt8], reader: inout FieldReader, limit: Int = FacilityCollector.limit) -> [Facility] {
+    /// `fastFirst`: try `FastFacilitiesCSV` first (false when it has already given up on this file).
+    static func read(
+        _ bytes: [UInt8], reader: inout FieldReader, limit: Int = FacilityCollector.limit, progress: LoadProgress? = nil,
+        fastFirst: Bool = true
+    ) -> [Facility] {
+        // The usual file in one fast pass; anything unusual is read here, with every check and message.
+        if fastFirst, let facilities = FastFacilitiesCSV.read(bytes, file: reader.file, limit: limit, progress: progress) {
+            return facilities
+        }
         // Refuse an oversized file before parsing it: counting records is fast, parsing them is not.
         if let line = lineOfRecord(limit + 2, in: bytes) {
             reader.error(
@@ -17,9 +25,9 @@ enum FacilitiesCSV {
                 return []
             }
             guard let columns = readHeader(header, reader: &reader) else { return [] }
-            var sawRow = false
+            var sawRows = 0
             while let record = try parser.nextRecord() {
-                sawRow = true
+                sawRows += 1
                 let rowPosition = record[0].position
                 guard record.count == columns.count else {
                     reader.error(
@@ -34,8 +42,9 @@ enum FacilitiesCSV {
                     fields[key] = RawField(empty ? .null : .text(cell.text, plain: !cell.quoted), at: cell.position)
                 }
                 if !collector.add(fields, at: rowPosition, reader: &reader) || reader.hasTooManyErrors { break }
+                if let progress, sawRows % 8192 == 0 { progress(sawRows, parser.offset, bytes.count) }
             }
-            if !sawRow {
+            if sawRows == 0 {
                 reader.error(nil, "facilities", "CSV file has a header but no facility rows; expected at least one facility")
             }
         } catch {

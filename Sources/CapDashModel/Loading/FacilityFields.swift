@@ -42,7 +42,27 @@ public enum FacilityKey: String, CaseIterable, Sendable {
         default: nil
         }
     }
-    fileprivate var ordinal: Int { Self.allCases.firstIndex(of: self)! }
+    /// Position in `allCases`, without building the array per lookup.
+    var ordinal: Int {
+        switch self {
+        case .id: 0
+        case .name: 1
+        case .region: 2
+        case .country: 3
+        case .capacityMW: 4
+        case .aiReady: 5
+        case .commissioned: 6
+        case .bookValue: 7
+        case .salePrice: 8
+        case .annualOpex: 9
+        case .annualCapex: 10
+        case .disposition: 11
+        case .leasebackRent: 12
+        case .retainedStake: 13
+        case .expectedClose: 14
+        case .closeProbability: 15
+        }
+    }
 }
 
 /// A facility's raw fields as the file gives them, one slot per key.
@@ -84,6 +104,11 @@ struct FacilityCollector {
     /// Facilities rejected so far; keeps key paths counting file order.
     private var skipped = 0
 
+    /// Room for `count` facilities at once, rather than growing the array as they come.
+    mutating func reserveCapacity(_ count: Int) {
+        facilities.reserveCapacity(min(count, limit))
+    }
+
     /// Counts an item that is not a facility at all, so later key paths keep file order.
     mutating func skip() {
         skipped += 1
@@ -97,8 +122,8 @@ struct FacilityCollector {
             reader.error(item, "facilities[\(index)]", "more than \(limit) facilities; capdash handles at most \(limit) per scenario, so split the portfolio")
             return false
         }
-        let base = "facilities[\(index)]"
-        func path(_ key: FacilityKey) -> String { "\(base).\(key.rawValue)" }
+        // Key paths are words for messages: built only when there is one.
+        func path(_ key: FacilityKey) -> String { "facilities[\(index)].\(key.rawValue)" }
 
         for key in FacilityKey.allCases where key.isRequired && fields[key] == nil {
             reader.error(item, path(key), "missing required key '\(key.rawValue)'")
@@ -163,26 +188,28 @@ struct FacilityCollector {
         return true
     }
 
-    static func readID(_ field: RawField, _ path: String, _ reader: inout FieldReader) -> String? {
-        guard let id = reader.text(field, path, what: "an id") else { return nil }
+    static func readID(_ field: RawField, _ path: @autoclosure () -> String, _ reader: inout FieldReader) -> String? {
+        guard let id = reader.text(field, path(), what: "an id") else { return nil }
         guard FacilityID.isValid(id) else {
-            reader.error(field.position, path, "expected an id of 1-64 letters, digits, '.', '_' or '-', found \(field.found)")
+            reader.error(field.position, path(), "expected an id of 1-64 letters, digits, '.', '_' or '-', found \(field.found)")
             return nil
         }
         return id
     }
 
-    private func readDisposition(_ field: RawField, _ path: String, _ reader: inout FieldReader) -> Disposition? {
+    private func readDisposition(_ field: RawField, _ path: @autoclosure () -> String, _ reader: inout FieldReader) -> Disposition? {
+        if case .text(let text, _) = field.content, let disposition = Disposition(rawValue: text.trimmingSpaces().keywordFolded()) {
+            return disposition
+        }
         let choices = Disposition.allCases.map(\.rawValue)
         if case .text(let text, _) = field.content {
-            if let disposition = Disposition(rawValue: text.trimmingSpaces().keywordFolded()) { return disposition }
             reader.error(
-                field.position, path,
+                field.position, path(),
                 "expected one of \(choices.joined(separator: ", ")), found \(field.found)"
                     + Suggestions.didYouMean(text, among: choices))
             return nil
         }
-        reader.error(field.position, path, "expected one of \(choices.joined(separator: ", ")), found \(field.found)")
+        reader.error(field.position, path(), "expected one of \(choices.joined(separator: ", ")), found \(field.found)")
         return nil
     }
 }

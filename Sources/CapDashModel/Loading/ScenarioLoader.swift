@@ -4,33 +4,43 @@ public enum ScenarioLoader {
     public static let schema = "capdash/v1"
 
     /// The file a user named; `.csv` opens as a bare facilities list with default assumptions.
-    public static func load(path: String) throws(ScenarioLoadError) -> Scenario {
+    /// `progress` hears how far reading facilities has come, now and then, from any thread.
+    public static func load(path: String, progress: LoadProgress? = nil) throws(ScenarioLoadError) -> Scenario {
+        if isCSV(path), let facilities = FastFacilitiesCSV.read(path: path, file: path, limit: FacilityCollector.limit, progress: progress) {
+            return csvScenario(facilities, file: path, warnings: [])
+        }
         let bytes = try SourceFile.readBytes(path: path, displayName: path)
-        return try load(bytes: bytes, file: path)
+        let text = try SourceFile.text(bytes, displayName: path)
+        // A CSV here is unusual (the fast reader gave up): read it the checking way.
+        if isCSV(path) { return try loadCSV(text, file: path, facilityLimit: FacilityCollector.limit, progress: progress, fastFirst: false) }
+        return try loadYAML(text, file: path, progress: progress)
     }
 
     /// `load(path:)` as a value, for effects that report the outcome either way.
-    public static func result(path: String) -> Result<Scenario, ScenarioLoadError> {
+    public static func result(path: String, progress: LoadProgress? = nil) -> Result<Scenario, ScenarioLoadError> {
         do {
-            return .success(try load(path: path))
+            return .success(try load(path: path, progress: progress))
         } catch {
             return .failure(error)
         }
     }
 
+    static func isCSV(_ file: String) -> Bool {
+        file.lowercased().hasSuffix(".csv")
+    }
+
     /// A file's bytes as read from disk: checked to be text, then read as CSV or YAML by its name.
     /// `readFile` reads what the scenario names (its `facilities_csv`); a save passes its own.
+    /// Without `readFile`, files the scenario names are read from disk.
     public static func load(
-        bytes raw: [UInt8], file: String,
-        readFile: @escaping (String) throws(ScenarioLoadError) -> [UInt8] = { path throws(ScenarioLoadError) in
-            try SourceFile.readText(path: path, displayName: path)
-        }
+        bytes raw: [UInt8], file: String, readFile: ((String) throws(ScenarioLoadError) -> [UInt8])? = nil,
+        progress: LoadProgress? = nil
     ) throws(ScenarioLoadError) -> Scenario {
         let bytes = try SourceFile.text(raw, displayName: file)
-        if file.lowercased().hasSuffix(".csv") {
-            return try loadCSV(bytes, file: file)
+        if isCSV(file) {
+            return try loadCSV(bytes, file: file, facilityLimit: FacilityCollector.limit, progress: progress)
         }
-        return try loadYAML(bytes, file: file, readFile: readFile)
+        return try loadYAML(bytes, file: file, readFile: readFile, progress: progress)
     }
 
     /// The built-in example, compiled into the binary.
@@ -53,21 +63,26 @@ public enum ScenarioLoader {
     }
 
     /// A lower limit lets tests check the limit's error without a million rows.
-    static func loadCSV(_ bytes: [UInt8], file: String, facilityLimit: Int) throws(ScenarioLoadError) -> Scenario {
+    static func loadCSV(
+        _ bytes: [UInt8], file: String, facilityLimit: Int, progress: LoadProgress? = nil, fastFirst: Bool = true
+    ) throws(ScenarioLoadError) -> Scenario {
         var reader = FieldReader(file: file)
-        let facilities = FacilitiesCSV.read(bytes, reader: &reader, limit: facilityLimit)
+        let facilities = FacilitiesCSV.read(bytes, reader: &reader, limit: facilityLimit, progress: progress, fastFirst: fastFirst)
         try finish(reader)
+        return csvScenario(facilities, file: file, warnings: reader.warnings)
+    }
+
+    private static func csvScenario(_ facilities: [Facility], file: String, warnings: [Diagnostic]) -> Scenario {
         var scenario = Scenario(name: baseName(file), facilities: facilities, file: file)
         scenario.facilitiesFile = file
-        scenario.loadWarnings = reader.warnings
+        scenario.loadWarnings = warnings
         return scenario
     }
 
+    /// Without `readFile`, the CSV a scenario names (`facilities_csv`) is read from disk.
     public static func loadYAML(
-        _ bytes: [UInt8], file: String,
-        readFile: @escaping (String) throws(ScenarioLoadError) -> [UInt8] = { path throws(ScenarioLoadError) in
-            try SourceFile.readText(path: path, displayName: path)
-        }
+        _ bytes: [UInt8], file: String, readFile: ((String) throws(ScenarioLoadError) -> [UInt8])? = nil,
+        progress: LoadProgress? = nil
     ) throws(ScenarioLoadError) -> Scenario {
         if let (offset, name) = SourceFile.firstForeignLineBreak(bytes) {
             throw ScenarioLoadError([.error(
@@ -87,6 +102,7 @@ public enum ScenarioLoader {
         }
         var walker = ScenarioWalker(reader: FieldReader(file: file))
         walker.readFile = readFile
+        walker.progress = progress
         let scenario = walker.scenario(from: root)
         try finish(walker.reader)
         guard var scenario else {

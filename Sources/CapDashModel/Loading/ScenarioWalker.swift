@@ -31,10 +31,10 @@ struct ScenarioWalker {
         var merged = false
     }
 
-    /// Reads a file a scenario names (`facilities_csv`); a save reads through its own.
-    var readFile: (String) throws(ScenarioLoadError) -> [UInt8] = { path throws(ScenarioLoadError) in
-        try SourceFile.readText(path: path, displayName: path)
-    }
+    /// Reads a file a scenario names (`facilities_csv`); a save reads through its own. Nil reads from disk.
+    var readFile: ((String) throws(ScenarioLoadError) -> [UInt8])?
+    /// Hears how far reading a facilities CSV has come.
+    var progress: LoadProgress?
     /// Where the mappings a save may add keys to begin (`assumptions`, `assumptions.gpu`).
     private(set) var mappingPositions: [String: SourcePosition] = [:]
 
@@ -106,7 +106,7 @@ struct ScenarioWalker {
         case (.some(let list), nil):
             scenario.facilities = facilities(from: list.value, allowEmpty: hasDevelopments)
         case (nil, .some(let csv)):
-            scenario.facilities = facilitiesFromCSV(csv)
+            scenario.facilities = facilitiesFromCSV(csv, idsNeeded: byKey[.developments] != nil)
             scenario.facilitiesFile = scenario.facilities.first?.source.file
         }
         if let entry = byKey[.developments], !entry.value.isNull {
@@ -354,6 +354,7 @@ struct ScenarioWalker {
             return []
         }
         var collector = FacilityCollector()
+        collector.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             let base = "facilities[\(index)]"
             guard let entries = entries(of: item, path: base) else {
@@ -375,13 +376,25 @@ struct ScenarioWalker {
         return collector.facilities
     }
 
-    private mutating func facilitiesFromCSV(_ entry: Entry) -> [Facility] {
+    /// `idsNeeded`: developments follow, and may not reuse a facility's id (a million ids are
+    /// not worth collecting for nothing).
+    private mutating func facilitiesFromCSV(_ entry: Entry, idsNeeded: Bool) -> [Facility] {
         let field = RawField(entry.value)
         guard let relative = reader.nonEmptyText(field, "facilities_csv", what: "a CSV path like plants.csv") else { return [] }
         let path = ScenarioLoader.resolve(relative, relativeTo: reader.file)
+        if readFile == nil, let facilities = FastFacilitiesCSV.read(path: path, file: path, limit: FacilityCollector.limit, progress: progress) {
+            if idsNeeded { noteIDs(of: facilities, in: path) }
+            return facilities
+        }
+        // From disk, the fast reader has given up on it already.
+        let fastFirst = readFile != nil
         let bytes: [UInt8]
         do {
-            bytes = try readFile(path)
+            if let readFile {
+                bytes = try readFile(path)
+            } else {
+                bytes = try SourceFile.readText(path: path, displayName: path)
+            }
         } catch {
             for diagnostic in error.diagnostics {
                 let detail = diagnostic.position.map { " at line \($0.line), column \($0.column)" } ?? ""
@@ -391,11 +404,15 @@ struct ScenarioWalker {
         }
         var csvReader = FieldReader(file: path)
         csvReader.currency = reader.currency
-        let facilities = FacilitiesCSV.read(bytes, reader: &csvReader)
+        let facilities = FacilitiesCSV.read(bytes, reader: &csvReader, progress: progress, fastFirst: fastFirst)
         reader.absorb(csvReader)
+        if idsNeeded { noteIDs(of: facilities, in: path) }
+        return facilities
+    }
+
+    private mutating func noteIDs(of facilities: [Facility], in path: String) {
         for facility in facilities where facilityIDs[facility.id] == nil {
             facilityIDs[facility.id] = (path, facility.source.item ?? SourcePosition(line: 1, column: 1))
         }
-        return facilities
     }
 }

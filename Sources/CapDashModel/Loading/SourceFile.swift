@@ -65,7 +65,12 @@ public enum SourceFile {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw fail(SourcePosition(line: 1, column: 1), "file is UTF-16; save it as UTF-8")
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        // memchr: a file read whole is searched for a NUL at memory speed, not a byte a loop.
+        let nulOffset = bytes.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+            return UnsafeRawPointer(found) - base
+        }
+        if let nul = nulOffset {
             throw fail(position(ofByte: nul, in: bytes), "file looks binary (a NUL byte); expected YAML or CSV text")
         }
         if let bad = firstInvalidUTF8(bytes) {
@@ -113,6 +118,12 @@ public enum SourceFile {
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
+                // ASCII runs (nearly all of a file) eight bytes at a time.
+                while index + 8 <= count,
+                    bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) }) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
                 continue
             }
             let length: Int

@@ -6,6 +6,9 @@
 /// diagnostics use it too, and CapDashReport re-exports it.
 public enum TerminalSafe {
     public static func text(_ input: String) -> String {
+        // Printable ASCII, the usual case, needs nothing: checked on bytes.
+        let printable = input.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        if printable == true { return input }
         guard input.unicodeScalars.contains(where: needsEscape) else { return input }
         var out = String.UnicodeScalarView()
         for scalar in input.unicodeScalars {

@@ -115,19 +115,22 @@ public enum AtomicFile {
     /// ones continued. The one write loop of capdash (files here, standard output in the CLI).
     public static func writeEveryByte(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        return text.withUTF8 { bytes -> Int32? in
-            var written = 0
-            while written < bytes.count {
-                let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if count == 0 { return EIO }
-                written += count
+        return text.withUTF8 { writeEveryByte(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+
+    /// `writeEveryByte` for bytes already encoded (a report streamed in pieces).
+    public static func writeEveryByte(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        var written = 0
+        while written < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            if count == 0 { return EIO }
+            written += count
         }
+        return nil
     }
 
     private static func currentUmask() -> mode_t {

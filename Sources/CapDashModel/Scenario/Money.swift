@@ -45,8 +45,76 @@ public enum Money {
     }
 
     public static func parse(_ text: String) -> Double? {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ plainAmount($0) }), let fast { return fast }
         guard let value = parseRounding(text), !Numbers.underflowed(value, text.utf8) else { return nil }
         return value
+    }
+
+    /// `parse` for the common spellings, without allocating: a plain decimal, or
+    /// `[+-]$?digits[.digits][KMBT]` with proper `,` thousands groups. Nil means "not
+    /// one of these" (then `parse` decides); exact as `Numbers.plainDecimal`.
+    static func plainAmount(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        if let number = Numbers.plainDecimal(bytes) { return number }
+        var index = 0
+        var end = bytes.count
+        while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        while end > index, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        var negative = false
+        if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        if index < end, bytes[index] == UInt8(ascii: "$") { index += 1 }
+        // Thousands groups: 1-3 digits, then `,` and exactly 3 digits each, read as one run of digits.
+        var groupStart = index
+        var firstGroup = true
+        var wholeEnd = index
+        while wholeEnd < end {
+            let byte = bytes[wholeEnd]
+            if byte &- 0x30 < 10 {
+                wholeEnd += 1
+            } else if byte == UInt8(ascii: ",") {
+                let length = wholeEnd - groupStart
+                guard firstGroup ? (1...3).contains(length) : length == 3 else { return nil }
+                firstGroup = false
+                wholeEnd += 1
+                groupStart = wholeEnd
+            } else {
+                break
+            }
+        }
+        if !firstGroup && wholeEnd - groupStart != 3 { return nil }
+        var decimal = Numbers.Decimal()
+        decimal.negative = negative
+        var significant = 0
+        for position in index..<wholeEnd where bytes[position] != UInt8(ascii: ",") {
+            let byte = bytes[position]
+            if decimal.digits != 0 || byte != UInt8(ascii: "0") { significant += 1 }
+            if significant <= 19 { decimal.digits = decimal.digits &* 10 &+ UInt64(byte &- 0x30) }
+        }
+        index = wholeEnd
+        var sawDigit = wholeEnd > groupStart || !firstGroup
+        if index < end, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fractionStart = index
+            while index < end, bytes[index] &- 0x30 < 10 {
+                let byte = bytes[index]
+                if decimal.digits != 0 || byte != UInt8(ascii: "0") { significant += 1 }
+                if significant <= 19 { decimal.digits = decimal.digits &* 10 &+ UInt64(byte &- 0x30) }
+                decimal.fractionDigits += 1
+                index += 1
+            }
+            guard index > fractionStart else { return nil }
+            sawDigit = true
+        }
+        guard sawDigit, significant <= 19 else { return nil }
+        var scale = 0
+        if index < end, let suffix = suffixExponent(bytes[index]) {
+            scale = suffix
+            index += 1
+        }
+        guard index == end else { return nil }
+        return decimal.value(scale: scale)
     }
 
     /// A well-formed amount with a non-zero digit that rounds to 0, like `1e-400`.

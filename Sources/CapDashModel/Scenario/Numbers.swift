@@ -7,8 +7,83 @@ public enum Numbers {
     /// Returns nil for a non-zero literal too small to tell from 0, like `1e-400`
     /// (`underflows` says so, for the message): read as 0 it would change a figure unseen.
     public static func parse(_ text: String) -> Double? {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ plainDecimal($0) }), let fast { return fast }
         guard let value = parseRounding(text), !underflowed(value, text.utf8) else { return nil }
         return value
+    }
+
+    /// `parse` for the common spellings, without allocating: spaces, a sign, up to 19
+    /// digits with an optional fraction, no exponent or separators. Nil means "not one
+    /// of these" (then `parse` decides), never "not a number". Exact where Swift's
+    /// parser is (Clinger's fast path): the digits read as an integer up to 2^53 and
+    /// a power of ten up to 10^22 are both exact doubles, so one division or
+    /// multiplication rounds once, correctly.
+    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var index = 0
+        var end = bytes.count
+        while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        while end > index, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard let decimal = Decimal(bytes, &index, end), index == end else { return nil }
+        return decimal.value(scale: 0)
+    }
+
+    /// Digits read as an integer and a count of fraction digits: `12.50` is 1250 and 2.
+    struct Decimal {
+        var negative = false
+        var digits: UInt64 = 0
+        var fractionDigits = 0
+
+        init() {}
+
+        /// Reads `[+-]?digits[.digits]` (at least one digit) from `index`, stopping at
+        /// anything else; nil past 19 significant digits, or with no digit at all.
+        /// `fractionRequired` refuses `5.` (money's grammar does).
+        init?(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ end: Int, sign: Bool = true, fractionRequired: Bool = false) {
+            if sign, index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                negative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            var sawDigit = false
+            var significant = 0
+            while index < end, bytes[index] &- 0x30 < 10 {
+                Self.append(bytes[index], to: &digits, &significant)
+                sawDigit = true
+                index += 1
+            }
+            if index < end, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                var sawFraction = false
+                while index < end, bytes[index] &- 0x30 < 10 {
+                    Self.append(bytes[index], to: &digits, &significant)
+                    fractionDigits += 1
+                    sawFraction = true
+                    index += 1
+                }
+                if fractionRequired && !sawFraction { return nil }
+                sawDigit = sawDigit || sawFraction
+            }
+            guard sawDigit, significant <= 19 else { return nil }
+        }
+
+        private static func append(_ byte: UInt8, to digits: inout UInt64, _ significant: inout Int) {
+            // Leading zeros are not significant; past 19 digits the count alone says "too many".
+            if digits != 0 || byte != UInt8(ascii: "0") { significant += 1 }
+            if significant <= 19 { digits = digits &* 10 &+ UInt64(byte &- 0x30) }
+        }
+
+        /// digits x 10^(scale - fractionDigits), if that is exact as Clinger's fast path; else nil.
+        func value(scale: Int) -> Double? {
+            let exponent = scale - fractionDigits
+            guard digits <= 1 << 53, (-22...22).contains(exponent) else { return nil }
+            let magnitude = exponent >= 0 ? Double(digits) * Self.powersOfTen[exponent] : Double(digits) / Self.powersOfTen[-exponent]
+            return negative ? -magnitude : magnitude
+        }
+
+        /// Every power of ten a double holds exactly.
+        private static let powersOfTen: [Double] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+            1e20, 1e21, 1e22,
+        ]
     }
 
     /// A well-formed number with a non-zero digit that rounds to 0: refused like
@@ -69,7 +144,7 @@ public enum Numbers {
 
     /// A number as a person types it and the parser reads it back: `2` rather than `2.0`, `0.085`.
     public static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : value.description
     }
 
     /// YAML's and common spreadsheets' spellings of NaN and infinity.

@@ -91,9 +91,11 @@ public struct ScenarioOverrides: Sendable, Equatable {
 
     private func applyChoices<Item, Choice: Equatable>(
         _ choices: [(id: String, choice: Choice)], to items: inout [Item], kind: String, otherKind: String,
-        otherIDs: Set<String>, flag: (Choice) -> String, problem: (String, String) -> Void,
+        otherIDs: @autoclosure () -> Set<String>, flag: (Choice) -> String, problem: (String, String) -> Void,
         refuse: (Item, Choice) -> String?, set: (inout Item, Choice) -> Void
     ) where Item: Identified {
+        // No choices, nothing to look up: a million ids are not indexed for nothing.
+        guard !choices.isEmpty else { return }
         var indexOfID: [String: Int] = [:]
         for (index, item) in items.enumerated() where indexOfID[item.id] == nil {
             indexOfID[item.id] = index
@@ -101,6 +103,7 @@ public struct ScenarioOverrides: Sendable, Equatable {
         let candidates = items.map(\.id)
         let suggested = Self.suggestionCount(among: candidates.count)
         var reported = 0
+        var others: Set<String>?
         var chosen: [String: Choice] = [:]
         for (id, choice) in choices {
             let option = flag(choice)
@@ -111,7 +114,8 @@ public struct ScenarioOverrides: Sendable, Equatable {
             chosen[id] = choice
             guard let index = indexOfID[id] else {
                 reported += 1
-                if otherIDs.contains(id) {
+                if others == nil { others = otherIDs() }
+                if others!.contains(id) {
                     problem(option, "\(Quoting.quoted(id)) is a \(otherKind), not a \(kind)")
                 } else {
                     let hint = reported <= suggested ? Suggestions.didYouMean(id, among: candidates) : ""
