@@ -23,9 +23,13 @@ public enum DisplayWidth {
         let value = scalar.value
         if value < 0x7F { return value >= 0x20 ? 1 : 0 }
         if value < 0xA0 { return 0 }
-        // The non-ASCII a dashboard draws most (Latin letters, box drawing, blocks, arrows): one cell,
-        // without asking Unicode's tables.
-        if value < 0x300 || (0x2500...0x25FC).contains(value) || (0x2190...0x21FF).contains(value) || value == 0x2026 { return 1 }
+        // The non-ASCII a dashboard draws most (Latin, Greek and Cyrillic letters, punctuation like
+        // — and …, box drawing, blocks, arrows, ✓ and ⚠): one cell, without asking Unicode's tables.
+        if value < 0x300 || (0x2500...0x25FC).contains(value) || (0x2190...0x21FF).contains(value) || (0x2010...0x2027).contains(value)
+            || (0x2030...0x205E).contains(value) || (0x370...0x482).contains(value) || value == 0x2713 || value == 0x26A0
+        {
+            return 1
+        }
         if value == 0x200D || (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0

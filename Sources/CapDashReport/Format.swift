@@ -16,7 +16,18 @@ public enum Format {
 
     public static func money(_ amount: Double, symbol: String) -> String {
         guard amount.isFinite else { return amount.isNaN ? "n/a" : (amount > 0 ? "overflow" : "-overflow") }
-        return (amount < 0 ? "-" : "") + symbol + scaled(abs(amount), decimals: moneyDecimals)
+        let (step, unit) = ladderStep(abs(amount), decimals: moneyDecimals)
+        // Past the ladder's top, or an unusually long symbol: by concatenation.
+        guard step >= 0, symbol.utf8.count <= 16 else { return (amount < 0 ? "-" : "") + symbol + scaled(abs(amount), decimals: moneyDecimals) }
+        let decimals = moneyDecimals[step]
+        let units = UInt64((abs(amount) / unit * powerOfTen(decimals)).rounded(.toNearestOrAwayFromZero))
+        // Every frame formats dozens of amounts: one string each, written right to left on the stack.
+        return RightToLeft.string { text in
+            text.prepend(suffixes[step])
+            text.prependDigits(units, decimals: decimals)
+            text.prepend(symbol)
+            if amount < 0 { text.prepend(UInt8(ascii: "-")) }
+        }
     }
 
     /// A change against a baseline, always signed: `+$120.0M`, `-$3.5M`, `±$0`.
@@ -36,13 +47,10 @@ public enum Format {
         guard value.isFinite else { return value.isNaN ? "n/a" : "overflow" }
         let rounded = value.rounded(.toNearestOrAwayFromZero)
         guard abs(rounded) < 9e18 else { return "\(value)" }
-        let digits = String(Int64(abs(rounded)))
-        var out = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
-            out.append(character)
+        return RightToLeft.string { text in
+            text.prependDigits(UInt64(abs(rounded)), decimals: 0, groupingThousands: true)
+            if rounded < 0 { text.prepend(UInt8(ascii: "-")) }
         }
-        return (rounded < 0 ? "-" : "") + out
     }
 
     /// A large quantity scaled like money, without a symbol: `332.8M`.
@@ -64,6 +72,14 @@ public enum Format {
     private static let suffixes = ["", "K", "M", "B", "T"]
 
     private static func scaled(_ magnitude: Double, decimals: [Int]) -> String {
+        let (step, unit) = ladderStep(magnitude, decimals: decimals)
+        // Past the ladder's top (10,000T) more digits say nothing: `1.00e16`, never `1e+296T`.
+        guard step >= 0 else { return scientific(magnitude) }
+        return fixed(magnitude / unit, decimals: decimals[step]) + suffixes[step]
+    }
+
+    /// The ladder step for a magnitude and its unit (1, 1e3, ... 1e12); step -1 past the top.
+    private static func ladderStep(_ magnitude: Double, decimals: [Int]) -> (step: Int, unit: Double) {
         var step = 0
         var unit = 1.0
         while step < suffixes.count - 1 {
@@ -73,9 +89,14 @@ public enum Format {
             step += 1
             unit *= 1000
         }
-        // Past the ladder's top (10,000T) more digits say nothing: `1.00e16`, never `1e+296T`.
-        if step == suffixes.count - 1, magnitude >= 9999.995 * unit { return scientific(magnitude) }
-        return fixed(magnitude / unit, decimals: decimals[step]) + suffixes[step]
+        if step == suffixes.count - 1, magnitude >= 9999.995 * unit { return (-1, unit) }
+        return (step, unit)
+    }
+
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<exponent { scale *= 10 }
+        return scale
     }
 
     /// `21.0%` for 0.21.
@@ -97,35 +118,15 @@ public enum Format {
     }
 
     /// Fixed decimals without Foundation's locale: rounds half away from zero. `1.6`.
-    /// Digits are written right to left into a small buffer: every frame formats
-    /// a hundred of these.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : "overflow" }
         let decimals = max(0, min(decimals, 20))
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        let rounded = (abs(value) * powerOfTen(decimals)).rounded(.toNearestOrAwayFromZero)
         guard rounded < 9e18 else { return "\(value)" }
-        var units = UInt64(rounded)
-        let negative = value < 0 && units != 0
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
-            var start = buffer.count
-            var digits = 0
-            repeat {
-                if digits == decimals && decimals > 0 {
-                    start -= 1
-                    buffer[start] = UInt8(ascii: ".")
-                }
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(units % 10)
-                units /= 10
-                digits += 1
-            } while units > 0 || digits <= decimals
-            if negative {
-                start -= 1
-                buffer[start] = UInt8(ascii: "-")
-            }
-            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+        let units = UInt64(rounded)
+        return RightToLeft.string { text in
+            text.prependDigits(units, decimals: decimals)
+            if value < 0 && units != 0 { text.prepend(UInt8(ascii: "-")) }
         }
     }
 
@@ -161,5 +162,44 @@ public enum Format {
     public static func exact(_ value: Double) -> String? {
         guard value.isFinite else { return nil }
         return Numbers.plain(value)
+    }
+}
+
+/// A number's text written right to left into 64 bytes on the stack, then made one
+/// string: digits come out of an integer last first, and a frame formats a hundred numbers.
+struct RightToLeft {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private var start: Int
+
+    static func string(_ write: (inout RightToLeft) -> Void) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            var text = RightToLeft(buffer: buffer, start: buffer.count)
+            write(&text)
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[text.start...]), as: UTF8.self)
+        }
+    }
+
+    mutating func prepend(_ byte: UInt8) {
+        start -= 1
+        buffer[start] = byte
+    }
+
+    /// At most 16 bytes (callers check longer text).
+    mutating func prepend(_ text: String) {
+        for byte in text.utf8.reversed() { prepend(byte) }
+    }
+
+    /// `units` with a decimal point `decimals` digits from the right (at most 20), optionally
+    /// with a comma between thousands: at most 41 bytes.
+    mutating func prependDigits(_ units: UInt64, decimals: Int, groupingThousands: Bool = false) {
+        var units = units
+        var digits = 0
+        repeat {
+            if digits == decimals && decimals > 0 { prepend(UInt8(ascii: ".")) }
+            if groupingThousands && digits > 0 && digits % 3 == 0 { prepend(UInt8(ascii: ",")) }
+            prepend(UInt8(ascii: "0") + UInt8(units % 10))
+            units /= 10
+            digits += 1
+        } while units > 0 || digits <= decimals
     }
 }

@@ -54,8 +54,12 @@ public struct DashboardState: Sendable {
     }
 
     public internal(set) var live: LiveScenario
-    /// The scenario as loaded (or last saved): what reset returns to and deltas compare with.
-    public internal(set) var loaded: Scenario
+    /// The scenario as loaded (or last saved) but for its facilities, which are the live
+    /// ones with `loadedFacilityValues` put back: a million facilities are held once, not
+    /// copied by the first toggle. Per-frame code reads this; `loaded` builds the whole.
+    public internal(set) var loadedExceptFacilities: Scenario
+    /// The loaded disposition and stake of each facility edited since the load or save.
+    private var loadedFacilityValues: [Int: LoadedFacilityValue] = [:]
     public internal(set) var baseline: Evaluation
     public internal(set) var pane: Pane = .facilities {
         didSet { if pane != oldValue { refreshAnalysis() } }
@@ -124,7 +128,7 @@ public struct DashboardState: Sendable {
         scenario: Scenario, size: Size, themeNames: [String] = ["dark"], theme: String? = nil, compareWith: String? = nil
     ) {
         live = LiveScenario(scenario)
-        loaded = scenario
+        loadedExceptFacilities = scenario.withoutFacilities
         baseline = live.evaluation
         sorted = SortOrder.file.order(scenario.facilities)
         matches = sorted
@@ -139,12 +143,25 @@ public struct DashboardState: Sendable {
     }
 
     public var scenario: Scenario { live.scenario }
+
+    /// The scenario as loaded (or last saved): what reset returns to and saves compare
+    /// with. O(facilities) once anything is edited; never per frame.
+    public var loaded: Scenario {
+        var loaded = loadedExceptFacilities
+        loaded.facilities = scenario.facilities
+        for (index, value) in loadedFacilityValues {
+            loaded.facilities[index].disposition = value.disposition
+            loaded.facilities[index].retainedStake = value.retainedStake
+        }
+        return loaded
+    }
     public var evaluation: Evaluation { live.evaluation }
     public var themeName: String { themeNames[themeIndex] }
 
     /// Unsaved changes exist.
     public var isDirty: Bool {
-        changedFacilities > 0 || scenario.assumptions != loaded.assumptions || scenario.developments != loaded.developments
+        changedFacilities > 0 || scenario.assumptions != loadedExceptFacilities.assumptions
+            || scenario.developments != loadedExceptFacilities.developments
     }
 
     /// The facility under the cursor, if the cursor is on one.
@@ -188,6 +205,9 @@ public struct DashboardState: Sendable {
         }
         let before = touched.filter(differsFromLoaded)
         let old = touched.map { ($0, scenario.facilities[$0]) }
+        for (index, facility) in old where loadedFacilityValues[index] == nil {
+            loadedFacilityValues[index] = LoadedFacilityValue(facility)
+        }
         live.apply(edit)
         for (index, facility) in old { rows.update(index, from: facility, to: scenario.facilities[index]) }
         changedFacilities += touched.filter(differsFromLoaded).count - before.count
@@ -215,10 +235,8 @@ public struct DashboardState: Sendable {
     /// A facility whose disposition or stake is not what the file says. Loaded and
     /// live scenarios hold the same facilities in the same order (a reload replaces both).
     private func differsFromLoaded(_ index: Int) -> Bool {
-        guard loaded.facilities.indices.contains(index), scenario.facilities.indices.contains(index) else { return true }
-        let now = scenario.facilities[index]
-        let then = loaded.facilities[index]
-        return now.disposition != then.disposition || now.retainedStake != then.retainedStake
+        guard let then = loadedFacilityValues[index] else { return false }
+        return then != LoadedFacilityValue(scenario.facilities[index])
     }
 
     /// Recomputes the analysis of the pane on screen; the others are dropped.
@@ -270,24 +288,24 @@ public struct DashboardState: Sendable {
             adopt(loaded: scenario, replacingLive: false)
             return
         }
+        // The live facilities are the loaded ones, edited: their ids are the loaded ids.
         guard saved.facilities.map(\.id) == scenario.facilities.map(\.id), saved.developments.map(\.id) == scenario.developments.map(\.id),
-            loaded.facilities.map(\.id) == scenario.facilities.map(\.id), loaded.developments.map(\.id) == scenario.developments.map(\.id)
+            loadedExceptFacilities.developments.map(\.id) == scenario.developments.map(\.id)
         else {
             adopt(loaded: saved, replacingLive: true)
             return
         }
         // The file as saved, with each value edited here (since the last load or save) as it is on screen.
         var merged = saved
-        for index in merged.facilities.indices {
+        for (index, then) in loadedFacilityValues {
             let now = scenario.facilities[index]
-            let then = loaded.facilities[index]
             if now.disposition != then.disposition { merged.facilities[index].disposition = now.disposition }
             if now.retainedStake != then.retainedStake { merged.facilities[index].retainedStake = now.retainedStake }
         }
         for index in merged.developments.indices {
-            merged.developments[index].take(changes: loaded.developments[index], scenario.developments[index])
+            merged.developments[index].take(changes: loadedExceptFacilities.developments[index], scenario.developments[index])
         }
-        merged.assumptions.take(changes: loaded.assumptions, scenario.assumptions)
+        merged.assumptions.take(changes: loadedExceptFacilities.assumptions, scenario.assumptions)
         live = LiveScenario(merged)
         searchIndexes = nil
         textWidths = TextWidths(merged)
@@ -311,8 +329,36 @@ public struct DashboardState: Sendable {
                 cursor = position
             }
         }
-        loaded = scenario
-        baseline = LiveScenario(scenario).evaluation
-        changedFacilities = replacingLive ? 0 : scenario.facilities.indices.filter(differsFromLoaded).count
+        loadedExceptFacilities = scenario.withoutFacilities
+        // The live facilities differ from these only in what was edited here (or the two are the same scenario).
+        loadedFacilityValues = [:]
+        if !replacingLive {
+            for index in scenario.facilities.indices {
+                let then = LoadedFacilityValue(scenario.facilities[index])
+                if then != LoadedFacilityValue(live.scenario.facilities[index]) { loadedFacilityValues[index] = then }
+            }
+        }
+        baseline = replacingLive ? live.evaluation : LiveScenario(scenario).evaluation
+        changedFacilities = loadedFacilityValues.count
+    }
+}
+
+/// What the dashboard can change of a facility, as the file has it.
+struct LoadedFacilityValue: Sendable, Equatable {
+    var disposition: Disposition
+    var retainedStake: Double?
+
+    init(_ facility: Facility) {
+        disposition = facility.disposition
+        retainedStake = facility.retainedStake
+    }
+}
+
+extension Scenario {
+    /// Everything but the facilities (the dashboard keeps those once).
+    var withoutFacilities: Scenario {
+        var scenario = self
+        scenario.facilities = []
+        return scenario
     }
 }

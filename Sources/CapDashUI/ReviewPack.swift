@@ -78,7 +78,8 @@ public enum ReviewPack {
     /// and what that change alone does to capex freed (the others as loaded).
     static func decisionRows(_ state: DashboardState, _ comparison: ScenarioComparison) -> [[String]] {
         let currency = state.scenario.currency
-        var live = LiveScenario(state.loaded)
+        let loaded = state.loaded
+        var live = LiveScenario(loaded)
         let base = live.evaluation.finance.capexFreed
         func effect(_ edits: [ScenarioEdit]) -> String {
             guard !edits.isEmpty else { return "" }
@@ -90,7 +91,7 @@ public enum ReviewPack {
         var rows: [[String]] = []
         for change in comparison.changes {
             let target = state.scenario.facilities.first { $0.id == change.id }
-            var single = state.loaded
+            var single = loaded
             if let index = single.index(ofFacility: change.id), let target {
                 single.facilities[index].disposition = target.disposition
                 single.facilities[index].retainedStake = target.retainedStake
@@ -98,18 +99,18 @@ public enum ReviewPack {
             rows.append([
                 TerminalSafe.text(change.id) + " (" + TerminalSafe.text(change.name) + ")",
                 ComparisonReport.decision(change.a, stake: change.stakeA), ComparisonReport.decision(change.b, stake: change.stakeB),
-                effect(ScenarioEdit.edits(from: state.loaded, to: single).filter { !$0.facilities.isEmpty }),
+                effect(ScenarioEdit.edits(from: loaded, to: single).filter { !$0.facilities.isEmpty }),
             ])
         }
         for (change, row) in zip(comparison.developmentChanges, ComparisonReport.developmentRows(comparison)) {
             let target = state.scenario.developments.first { $0.id == change.id }
-            var single = state.loaded
+            var single = loaded
             if let index = single.index(ofDevelopment: change.id), let target {
                 single.developments[index] = single.developments[index].withDecisions(of: target)
             }
             rows.append([
                 row[0] + " (" + row[1] + ")", row[2], row[3] + (row[4].isEmpty ? "" : " (" + row[4] + ")"),
-                effect(ScenarioEdit.edits(from: state.loaded, to: single).filter { !$0.developments.isEmpty }),
+                effect(ScenarioEdit.edits(from: loaded, to: single).filter { !$0.developments.isEmpty }),
             ])
         }
         return rows

@@ -134,16 +134,25 @@ public struct Screen: Sendable, Equatable {
     private mutating func putPrintableASCII(_ text: String, x: Int, y: Int, end: Int, role: StyleRole) -> Int? {
         var text = text
         return text.withUTF8 { bytes -> Int? in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
-            let count = max(0, min(bytes.count, end - x))
-            guard count > 0 else { return 0 }
-            let start = y * size.width + x
-            clearWideEdges(x: x, y: y, count: count)
-            for offset in 0..<count {
-                cells[start + offset] = Cell(scalar: Unicode.Scalar(bytes[offset]), role: role)
-            }
-            return count
+            guard Self.isPrintableASCII(bytes) else { return nil }
+            return writeASCII(bytes, x: x, y: y, end: end, role: role)
         }
+    }
+
+    private static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    /// Printable ASCII bytes, one cell each, from (x, y) up to `end`; returns the cells used.
+    private mutating func writeASCII(_ bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, end: Int, role: StyleRole) -> Int {
+        let count = max(0, min(bytes.count, end - x))
+        guard count > 0 else { return 0 }
+        let start = y * size.width + x
+        clearWideEdges(x: x, y: y, count: count)
+        for offset in 0..<count {
+            cells[start + offset] = Cell(scalar: Unicode.Scalar(bytes[offset]), role: role)
+        }
+        return count
     }
 
     /// Before `count` one-cell characters go in from (x, y): a wide character cut
@@ -164,6 +173,17 @@ public struct Screen: Sendable, Equatable {
     /// the rest filled with blanks, so the common case builds no padded string.
     public mutating func putPadded(_ text: String, x: Int, y: Int, width: Int, role: StyleRole, alignRight: Bool = false) {
         guard width > 0 else { return }
+        // Printable ASCII that fits, the usual cell of a table: measured and drawn in one look at its bytes.
+        var text = text
+        let done = text.withUTF8 { bytes -> Bool in
+            guard bytes.count <= width, y >= 0, y < size.height, x >= 0, Self.isPrintableASCII(bytes) else { return false }
+            let gap = width - bytes.count
+            blank(alignRight ? x : x + bytes.count, y, count: gap, role: role)
+            let start = alignRight ? x + gap : x
+            if start < size.width { _ = writeASCII(bytes, x: start, y: y, end: min(size.width, start + bytes.count), role: role) }
+            return true
+        }
+        if done { return }
         let cells = DisplayWidth.of(text)
         guard cells <= width else {
             put(DisplayWidth.truncate(text, to: width), x: x, y: y, role: role, limit: width)

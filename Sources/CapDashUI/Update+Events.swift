@@ -22,7 +22,7 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         if scenario == state.loaded { return [] }
         if state.isDirty {
             // What it means first: a long path would push it off the one-row status line.
-            state.message = .init(text: "changed on disk; your unsaved edits are kept (s saves them): \(displayName(state.loaded))", isError: true)
+            state.message = .init(text: "changed on disk; your unsaved edits are kept (s saves them): \(displayName(state.loadedExceptFacilities))", isError: true)
         } else {
             state.adopt(loaded: scenario, replacingLive: true)
             state.message = .init(text: "reloaded \(displayName(scenario)): it changed on disk", isError: false)
@@ -55,7 +55,7 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
     case .reviewWriteFailed(let reason):
         state.message = .init(text: "review pack not written: \(reason)", isError: true)
     case .scenarioFiles(let files):
-        let others = files.filter { $0 != state.loaded.file }
+        let others = files.filter { $0 != state.loadedExceptFacilities.file }
         if others.isEmpty {
             state.message = .init(text: "no other scenario files here to compare with (capdash A.yaml B.yaml compares two)", isError: true)
         } else {

@@ -44,7 +44,7 @@ public func update(_ state: inout DashboardState, _ action: Action) -> [Effect] 
 /// a file to compare with, the theme to load.
 public func initialEffects(_ state: DashboardState) -> [Effect] {
     var effects: [Effect] = [.loadTheme(state.themeName)]
-    if let file = state.loaded.file { effects.append(.checkRecovery(scenarioFile: file)) }
+    if let file = state.loadedExceptFacilities.file { effects.append(.checkRecovery(scenarioFile: file)) }
     if let file = state.compareFileAtStart { effects.append(.loadComparison(file)) }
     return effects
 }
@@ -72,7 +72,7 @@ private func handleIntent(_ action: Action, _ state: inout DashboardState, quitA
         } else if state.other != nil {
             state.pane = .comparison
         } else {
-            return [.listScenarios(directory: directory(of: state.loaded.file))]
+            return [.listScenarios(directory: directory(of: state.loadedExceptFacilities.file))]
         }
     case .showHelp: state.mode = .help(.keys, scroll: 0)
     case .switchHelpPage:
@@ -128,7 +128,7 @@ private func handleIntent(_ action: Action, _ state: inout DashboardState, quitA
     case .save: return [.save(current: state.scenario, loaded: state.loaded)]
     case .writeReview:
         state.message = .init(text: "writing the review pack…", isError: false)
-        return [.writeReview(directory: directory(of: state.loaded.file))]
+        return [.writeReview(directory: directory(of: state.loadedExceptFacilities.file))]
     case .nextTheme:
         state.themeIndex = (state.themeIndex + 1) % state.themeNames.count
         state.message = .init(text: "theme: \(state.themeName)", isError: false)

@@ -26,9 +26,10 @@ struct Dashboard: ParsableCommand {
         } catch let unavailable as TerminalUnavailable {
             throw ExitFailure(code: ExitFailure.usage, lines: ["capdash: " + unavailable.description])
         }
+        // Consumed: the dashboard holds the only reference, so its first edit copies no facility array.
         let state = DashboardState(
-            scenario: loaded, size: terminal.size, themeNames: themes.names, theme: themes.initial, compareWith: compareWith)
-        var runtime = DashboardRuntime(terminal: terminal, state: state, themes: themes)
+            scenario: consume loaded, size: terminal.size, themeNames: themes.names, theme: themes.initial, compareWith: compareWith)
+        var runtime = DashboardRuntime(terminal: terminal, state: consume state, themes: themes)
         let outcome = runtime.run()
         terminal.close()
         if let signal = outcome.signal {

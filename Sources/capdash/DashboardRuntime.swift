@@ -31,7 +31,7 @@ struct DashboardRuntime {
         var themes = themes
         theme = themes.theme(state.themeName).0
         self.themes = themes
-        watched = FileStamp(state.loaded)
+        watched = FileStamp(state.loadedExceptFacilities)
     }
 
     mutating func run() -> Outcome {
@@ -114,7 +114,7 @@ struct DashboardRuntime {
         guard state.isDirty else { return nil }
         // Beside the scenario; where that directory cannot be written, in the user's state folder.
         var failures: [String] = []
-        for path in RecoveryFile.candidates(for: state.loaded.file) {
+        for path in RecoveryFile.candidates(for: state.loadedExceptFacilities.file) {
             do {
                 try RecoveryFile.prepareDirectory(for: path)
                 try AtomicFile.write(ScenarioYAMLWriter.write(state.scenario), to: path)
@@ -129,7 +129,7 @@ struct DashboardRuntime {
     private mutating func pollFile() -> [Action] {
         guard let stamp = watched, let now = FileStamp(stamp.paths), now != stamp else { return [] }
         watched = now
-        guard let path = state.loaded.file else { return [] }
+        guard let path = state.loadedExceptFacilities.file else { return [] }
         return [.fileChanged(ScenarioLoader.result(path: path))]
     }
 
@@ -150,7 +150,7 @@ struct DashboardRuntime {
             }
         }
         defer {
-            watched = FileStamp(state.loaded)
+            watched = FileStamp(state.loadedExceptFacilities)
             // Saved edits need no recovery file any more.
             for path in RecoveryFile.candidates(for: loaded.file) { unlink(path) }
         }

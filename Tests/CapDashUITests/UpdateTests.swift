@@ -44,6 +44,23 @@ struct UpdateTests {
         #expect(!state.isDirty)
     }
 
+    @Test("edits leave the scenario as loaded intact: dispositions, stakes and assumptions come back from `loaded`, and undoing them clears dirty")
+    func loadedKeptBesideEdits() {
+        let file = ScenarioLoader.builtInExample()
+        var state = exampleState()
+        press("d j c ] a j + esc", &state)
+        #expect(state.isDirty)
+        #expect(state.scenario.assumptions != file.assumptions)
+        #expect(state.undoStack.count == 4)
+        #expect(state.loaded == file)
+        #expect(state.loadedExceptFacilities.facilities.isEmpty)
+        #expect(state.loadedExceptFacilities.assumptions == file.assumptions)
+        press("u u u u", &state)
+        #expect(state.scenario == file)
+        #expect(!state.isDirty)
+        #expect(state.loaded == file)
+    }
+
     @Test("r, d and l set the disposition directly")
     func directKeys() {
         var state = exampleState()

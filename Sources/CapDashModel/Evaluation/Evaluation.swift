@@ -109,10 +109,43 @@ public let hoursPerYear = 8760.0
 
 /// Evaluates a scenario: a pure function of its facilities, developments and assumptions.
 public func evaluate(_ scenario: Scenario) -> Evaluation {
-    evaluate(
-        scenario, totals: PortfolioTotals(scenario.facilities), regions: RegionTotals.summarize(scenario.facilities),
+    let passes = FacilityPasses(scenario.facilities)
+    return evaluate(
+        scenario, totals: passes.totals, regions: passes.regions,
         developments: scenario.developments.map { $0.evaluate(scenario.assumptions) },
-        warningCount: scenario.loadWarnings.count + FacilityWarnings.count(in: scenario.facilities))
+        warningCount: scenario.loadWarnings.count + passes.warningCount)
+}
+
+/// The three passes over the facilities that evaluation starts from. Each is sequential
+/// (the compensated sums add in file order, so figures never depend on the core count);
+/// on a big portfolio the three run side by side.
+struct FacilityPasses {
+    var totals = PortfolioTotals()
+    var regions: [RegionTotals] = []
+    var warningCount = 0
+
+    init(_ facilities: [Facility]) {
+        guard facilities.count >= 20_000 else {
+            totals = PortfolioTotals(facilities)
+            regions = RegionTotals.summarize(facilities)
+            warningCount = FacilityWarnings.count(in: facilities)
+            return
+        }
+        // Each pass writes only its own variable.
+        nonisolated(unsafe) var totals = PortfolioTotals()
+        nonisolated(unsafe) var regions: [RegionTotals] = []
+        nonisolated(unsafe) var warningCount = 0
+        DispatchQueue.concurrentPerform(iterations: 3) { pass in
+            switch pass {
+            case 0: totals = PortfolioTotals(facilities)
+            case 1: regions = RegionTotals.summarize(facilities)
+            default: warningCount = FacilityWarnings.count(in: facilities)
+            }
+        }
+        self.totals = totals
+        self.regions = regions
+        self.warningCount = warningCount
+    }
 }
 
 /// Evaluates from totals already kept up to date (the dashboard adjusts them per toggle).

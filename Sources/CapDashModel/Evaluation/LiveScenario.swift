@@ -13,11 +13,12 @@ public struct LiveScenario: Sendable {
 
     public init(_ scenario: Scenario) {
         self.scenario = scenario
-        totals = PortfolioTotals(scenario.facilities)
+        let passes = FacilityPasses(scenario.facilities)
+        totals = passes.totals
         regionTotals = [:]
-        for region in RegionTotals.summarize(scenario.facilities) { regionTotals[region.region] = region }
+        for region in passes.regions { regionTotals[region.region] = region }
         developments = scenario.developments.map { $0.evaluate(scenario.assumptions) }
-        facilityWarningCount = FacilityWarnings.count(in: scenario.facilities)
+        facilityWarningCount = passes.warningCount
         evaluation = CapDashModel.evaluate(
             scenario, totals: totals, regions: regionTotals.values.sorted { $0.region.utf8.lexicographicallyPrecedes($1.region.utf8) },
             developments: developments, warningCount: scenario.loadWarnings.count + facilityWarningCount)

@@ -14,7 +14,7 @@ func drawAssumptions(_ screen: inout Screen, _ rect: Rect, _ state: DashboardSta
         let y = inner.y + offset - first
         let selected = offset == state.assumptionCursor
         let now = setting.display(state.scenario)
-        let then = setting.display(state.loaded)
+        let then = setting.display(state.loadedExceptFacilities)
         let changed = now != then
         screen.putPadded(setting.label(state.scenario), x: inner.x + 1, y: y, width: labelWidth, role: selected ? .selected : .normal)
         screen.putPadded(now, x: inner.x + 2 + labelWidth, y: y, width: 12, role: selected ? .selected : (changed ? .accent : .normal), alignRight: true)

@@ -4,7 +4,7 @@ import CapDashReport
 /// The top line: scenario, file, date, unsaved marker, theme.
 func drawHeader(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
     screen.fill(rect, role: .header)
-    var parts = ["capdash", state.scenario.name, displayName(state.loaded)]
+    var parts = ["capdash", state.scenario.name, displayName(state.loadedExceptFacilities)]
     if let asOf = state.scenario.asOf { parts.append("as of \(asOf)") }
     let left = " " + parts.joined(separator: " │ ")
     let right = (state.isDirty ? "● modified │ " : "") + "theme \(state.themeName) "
