@@ -34,15 +34,15 @@ ratio() { python3 -c "import sys; a, b = sys.argv[1:]; print(f'{float(a) / float
 cell() { local s; s=$(field "$1" seconds); [ -n "$s" ] && echo "$s s, $(field "$1" peak_mb) MB" || echo ""; }
 
 if [ $dashboard = 1 ]; then
-  echo "| facilities | load | evaluate | report (json+text) | open: load+evaluate+first frame | toggle median / p99 | filter key (max) | page down p99 | peak RSS | bytes per move / toggle / regroup | VisiData load | VisiData / capdash open |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| facilities | load | open: load, evaluate, first frame | toggle: update / with its frame, median | toggle p99 | filter key (max) | page down p99 | dashboard peak RSS | evaluate | report (json+text) | bytes per move / toggle / regroup | VisiData load | VisiData / capdash open |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   for n in "${sizes[@]}"; do
     line=$("$bin" bench --file "$work/p$n.yaml" --toggles 1000)
     bytes=$(python3 Scripts/keystroke_bytes.py "$bin" "$work/p$n.yaml")
     vd_line=$(cd "$work" && python3 "$OLDPWD/Scripts/measure.py" 1 vd -b "p$n.csv")
     vd_s=$(field "$vd_line" seconds)
     open_s=$(python3 -c "print($(field "$line" open_total_ms) / 1000)")
-    echo "| $n | $(field "$line" load_ms) ms | $(field "$line" evaluate_ms) ms | $(field "$line" report_ms) ms | $(field "$line" open_total_ms) ms | $(field "$line" toggle_median_ms) / $(field "$line" toggle_p99_ms) ms | $(field "$line" filter_key_max_ms) ms | $(field "$line" page_down_p99_ms) ms | $(field "$line" peak_rss_mb) MB | $(field "$bytes" move_bytes) / $(field "$bytes" toggle_bytes) / $(field "$bytes" regroup_bytes) B | ${vd_s:+$vd_s s} | $(ratio "$vd_s" "$open_s") |"
+    echo "| $n | $(field "$line" load_ms) ms | $(field "$line" open_total_ms) ms | $(field "$line" toggle_update_median_ms) / $(field "$line" toggle_median_ms) ms | $(field "$line" toggle_p99_ms) ms | $(field "$line" filter_key_max_ms) ms | $(field "$line" page_down_p99_ms) ms | $(field "$line" dashboard_peak_rss_mb) MB | $(field "$line" evaluate_ms) ms | $(field "$line" report_ms) ms | $(field "$bytes" move_bytes) / $(field "$bytes" toggle_bytes) / $(field "$bytes" regroup_bytes) B | ${vd_s:+$vd_s s} | $(ratio "$vd_s" "$open_s") |"
   done
   echo
 fi

@@ -26,6 +26,13 @@ struct Dashboard: ParsableCommand {
         } catch let unavailable as TerminalUnavailable {
             throw ExitFailure(code: ExitFailure.usage, lines: ["capdash: " + unavailable.description])
         }
+        if loaded.facilities.count >= 200_000 {
+            // Evaluating a big portfolio takes a moment (a quarter second at a million): a line, not a blank screen.
+            var themes = themes
+            var screen = Screen(size: terminal.size)
+            screen.put("capdash: evaluating \(Format.count(Double(loaded.facilities.count))) facilities…", x: 1, y: 0, role: .muted)
+            terminal.draw(screen, theme: themes.theme(themes.initial ?? themes.names.first ?? "dark").0)
+        }
         // Consumed: the dashboard holds the only reference, so its first edit copies no facility array.
         let state = DashboardState(
             scenario: consume loaded, size: terminal.size, themeNames: themes.names, theme: themes.initial, compareWith: compareWith)
