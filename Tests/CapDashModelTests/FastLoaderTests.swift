@@ -108,6 +108,26 @@ struct FastLoaderTests {
         #expect(FastFacilitiesCSV.read(Array((header + rows[0] + "\n").utf8), file: "p.csv", limit: 0) == nil)
     }
 
+    @Test("stakes and close probabilities written as percentages read fast, as the checking reader reads them; a bad one gives up")
+    func percentages() throws {
+        let header = "id,name,region,capacity_mw,book_value,sale_price,annual_opex,annual_capex,disposition,retained_stake,close_probability\n"
+        let spellings = ["20%", " 7.5 % ", "0%", "99.99%", "0.35", "12.5%\t"]
+        var rows = ""
+        for (index, spelling) in spellings.enumerated() {
+            rows += "f-\(index),F,EU,1,1M,2M,1M,1M,contribute,\(spelling),\(spellings[(index + 1) % spellings.count])\n"
+        }
+        let bytes = Array((header + rows).utf8)
+        let fast = try #require(FastFacilitiesCSV.read(bytes, file: "p.csv", limit: FacilityCollector.limit))
+        #expect(fast == Self.checked(bytes))
+        // As the checking reader divides: 99.99% is 99.99 / 100, not the literal 0.9999.
+        let expected: [Double?] = [20.0 / 100, 7.5 / 100, 0, 99.99 / 100, 0.35, 12.5 / 100]
+        #expect(fast.map(\.retainedStake) == expected)
+        for bad in ["100%", "%", "20%%", "-5%"] {
+            let row = "f,F,EU,1,1M,2M,1M,1M,contribute,\(bad),\n"
+            #expect(FastFacilitiesCSV.read(Array((header + row).utf8), file: "p.csv", limit: FacilityCollector.limit) == nil, "\(bad)")
+        }
+    }
+
     @Test("numbers and money in the fast spellings read exactly as Swift's correctly rounded parser reads them")
     func exactNumbers() {
         var random = SeededRandom(seed: 3)

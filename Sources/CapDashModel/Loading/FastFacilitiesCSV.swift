@@ -876,6 +876,17 @@ struct ChunkReader {
         Numbers.plainDecimal(value) ?? checked(value, quoted: quoted) { $0.number($1, "", expected: "") }
     }
 
+    /// A stake or probability: `0.2`, or `20%` as the checking reader reads it.
+    private static func share(_ value: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Double? {
+        if let number = Numbers.plainDecimal(value) { return number }
+        var end = value.count
+        while end > 0, value[end - 1] == 0x20 || value[end - 1] == 0x09 { end -= 1 }
+        if end > 0, value[end - 1] == UInt8(ascii: "%"), let percent = Numbers.plainDecimal(UnsafeBufferPointer(rebasing: value[..<(end - 1)])) {
+            return percent / 100
+        }
+        return checked(value, quoted: quoted) { $0.number($1, "", expected: "", percent: true) }
+    }
+
     private static func money(_ value: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Double? {
         if let amount = Money.plainAmount(value) { return amount >= 0 ? amount : nil }
         return checked(value, quoted: quoted) { $0.money($1, "") }
@@ -1023,13 +1034,13 @@ struct ChunkReader {
                 guard let amount = Self.money(value, quoted: quoted) else { return false }
                 rent = amount
             case .retainedStake:
-                guard let number = Self.number(value, quoted: quoted), number >= 0, number < 1 else { return false }
+                guard let number = Self.share(value, quoted: quoted), number >= 0, number < 1 else { return false }
                 stake = number
             case .expectedClose:
                 guard let date = Self.date(value, quoted: quoted) else { return false }
                 expectedClose = date
             case .closeProbability:
-                guard let number = Self.number(value, quoted: quoted), (0...1).contains(number) else { return false }
+                guard let number = Self.share(value, quoted: quoted), (0...1).contains(number) else { return false }
                 probability = number
             }
         }
