@@ -657,28 +657,6 @@ struct ChunkReader {
             | zeros(word ^ (ones &* 0x22)) | zeros(word) | (word & high)
     }
 
-    /// The length of the valid UTF-8 sequence at `start`, 0 if invalid, -1 if the window ends inside it.
-    private static func sequenceLength(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int, atEnd: Bool) -> Int {
-        let lead = bytes[start]
-        let length: Int
-        var minimum: UInt32
-        switch lead {
-        case 0xC2...0xDF: length = 2; minimum = 0x80
-        case 0xE0...0xEF: length = 3; minimum = 0x800
-        case 0xF0...0xF4: length = 4; minimum = 0x10000
-        default: return 0
-        }
-        guard start + length <= count else { return atEnd ? 0 : -1 }
-        var scalar = UInt32(lead) & (0xFF >> (length + 1))
-        for offset in 1..<length {
-            let continuation = bytes[start + offset]
-            guard continuation & 0xC0 == 0x80 else { return 0 }
-            scalar = scalar << 6 | UInt32(continuation & 0x3F)
-        }
-        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return 0 }
-        return length
-    }
-
     /// One record's cells (as `CSVParser` reads them), the scanner left after its line break.
     private mutating func scanRecord() -> Scan {
         cellCount = 0
@@ -737,7 +715,7 @@ struct ChunkReader {
                             guard bytes[i + 1] == 0x0A else { return .unusual }
                             i += 1
                         case Self.high:
-                            let length = Self.sequenceLength(bytes, i, count, atEnd: atEnd)
+                            let length = SourceFile.utf8SequenceLength(bytes, i, count, atEnd: atEnd)
                             if length < 0 { return .needMore }
                             if length == 0 { return .unusual }
                             i += length
@@ -801,7 +779,7 @@ struct ChunkReader {
                             guard bytes[i + 1] == 0x0A else { return .unusual }
                             break unquoted
                         case Self.high:
-                            let length = Self.sequenceLength(bytes, i, count, atEnd: atEnd)
+                            let length = SourceFile.utf8SequenceLength(bytes, i, count, atEnd: atEnd)
                             if length < 0 { return .needMore }
                             if length == 0 { return .unusual }
                             i += length

@@ -112,39 +112,48 @@ public enum SourceFile {
 
     /// Offset of the first byte that breaks UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                // ASCII runs (nearly all of a file) eight bytes at a time.
-                while index + 8 <= count,
-                    bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) }) & 0x8080_8080_8080_8080 == 0
-                {
-                    index += 8
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                if base[index] < 0x80 {
+                    index += 1
+                    // ASCII runs (nearly all of a file) eight bytes at a time.
+                    while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                    }
+                    continue
                 }
-                continue
+                let length = utf8SequenceLength(base, index, count, atEnd: true)
+                if length <= 0 { return index }
+                index += length
             }
-            let length: Int
-            var minimum: UInt32
-            switch lead {
-            case 0xC2...0xDF: length = 2; minimum = 0x80
-            case 0xE0...0xEF: length = 3; minimum = 0x800
-            case 0xF0...0xF4: length = 4; minimum = 0x10000
-            default: return index
-            }
-            guard index + length <= count else { return index }
-            var scalar = UInt32(lead) & (0xFF >> (length + 1))
-            for offset in 1..<length {
-                let continuation = bytes[index + offset]
-                guard continuation & 0xC0 == 0x80 else { return index }
-                scalar = scalar << 6 | UInt32(continuation & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
-            index += length
+            return nil
         }
-        return nil
+    }
+
+    /// The length of the valid UTF-8 sequence that starts at `start` (a byte of 0x80 or more),
+    /// 0 if it is invalid, -1 if the bytes end inside it and more may come (`atEnd` false).
+    static func utf8SequenceLength(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int, atEnd: Bool) -> Int {
+        let lead = bytes[start]
+        let length: Int
+        var minimum: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; minimum = 0x80
+        case 0xE0...0xEF: length = 3; minimum = 0x800
+        case 0xF0...0xF4: length = 4; minimum = 0x10000
+        default: return 0
+        }
+        guard start + length <= count else { return atEnd ? 0 : -1 }
+        var scalar = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            let continuation = bytes[start + offset]
+            guard continuation & 0xC0 == 0x80 else { return 0 }
+            scalar = scalar << 6 | UInt32(continuation & 0x3F)
+        }
+        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return 0 }
+        return length
     }
 
     private static func openErrorMessage(_ code: Int32) -> String {
