@@ -8,8 +8,9 @@ import Testing
 @Suite("One-pass CSV loader")
 struct FastLoaderTests {
     /// The checking reader's facilities, never the fast loader's.
-    static func checked(_ bytes: [UInt8]) -> [Facility]? {
+    static func checked(_ bytes: [UInt8], currency: String = "USD") -> [Facility]? {
         var reader = FieldReader(file: "p.csv")
+        reader.currency = currency
         let facilities = FacilitiesCSV.read(bytes, reader: &reader, fastFirst: false)
         return reader.errors.isEmpty ? facilities : nil
     }
@@ -125,6 +126,22 @@ struct FastLoaderTests {
         for bad in ["100%", "%", "20%%", "-5%"] {
             let row = "f,F,EU,1,1M,2M,1M,1M,contribute,\(bad),\n"
             #expect(FastFacilitiesCSV.read(Array((header + row).utf8), file: "p.csv", limit: FacilityCollector.limit) == nil, "\(bad)")
+        }
+    }
+
+    @Test("in a euro scenario, amounts led by € read fast, as the checking reader reads them; in dollars they give up")
+    func currencySymbols() throws {
+        let header = "id,name,region,capacity_mw,book_value,sale_price,annual_opex,annual_capex,disposition\n"
+        let rows = "a,A,EU,1,€300M,€ 1.2B,\"€1,250,000\",2.5M,divest\nb,B,EU,1,$4M,5M,€0,  €7K ,retain\n"
+        let bytes = Array((header + rows).utf8)
+        let fast = try #require(FastFacilitiesCSV.read(bytes, file: "p.csv", limit: FacilityCollector.limit, currency: "EUR"))
+        #expect(fast == Self.checked(bytes, currency: "EUR"))
+        #expect(fast.map(\.bookValue) == [300e6, 4e6])
+        #expect(fast.map(\.annualCapex) == [2.5e6, 7e3])
+        #expect(FastFacilitiesCSV.read(bytes, file: "p.csv", limit: FacilityCollector.limit) == nil)
+        for bad in ["€-5M", "-€5M", "€", "€€5M", "€5MM"] {
+            let row = "a,A,EU,1,\(bad),1M,1M,1M,retain\n"
+            #expect(FastFacilitiesCSV.read(Array((header + row).utf8), file: "p.csv", limit: FacilityCollector.limit, currency: "EUR") == nil, "\(bad)")
         }
     }
 

@@ -7,7 +7,7 @@ enum FacilitiesCSV {
         fastFirst: Bool = true
     ) -> [Facility] {
         // The usual file in one fast pass; anything unusual is read here, with every check and message.
-        if fastFirst, let facilities = FastFacilitiesCSV.read(bytes, file: reader.file, limit: limit, progress: progress) {
+        if fastFirst, let facilities = FastFacilitiesCSV.read(bytes, file: reader.file, limit: limit, currency: reader.currency, progress: progress) {
             return facilities
         }
         // Refuse an oversized file before parsing it: counting records is fast, parsing them is not.

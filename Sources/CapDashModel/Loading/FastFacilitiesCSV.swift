@@ -23,16 +23,22 @@ enum FastFacilitiesCSV {
 
     /// Facilities from a file's text in memory (already without its byte-order mark), or nil.
     /// `parts` overrides how many parts are read at once (tests split small files).
-    static func read(_ bytes: [UInt8], file: String, limit: Int, progress: LoadProgress? = nil, parts: Int? = nil) -> [Facility]? {
+    /// `currency` is the scenario's: its symbol may lead an amount (`€300M`), as the checking reader allows.
+    static func read(
+        _ bytes: [UInt8], file: String, limit: Int, currency: String = "USD", progress: LoadProgress? = nil, parts: Int? = nil
+    ) -> [Facility]? {
         bytes.withUnsafeBufferPointer { buffer in
-            read(.memory(buffer), file: file, limit: limit, skipsByteOrderMark: false, progress: progress, parts: parts, windowSize: windowSize)
+            read(
+                .memory(buffer), file: file, limit: limit, currency: currency, skipsByteOrderMark: false, progress: progress, parts: parts,
+                windowSize: windowSize)
         }
     }
 
     /// Facilities straight from the file at `path`, read in pieces, or nil (then read it the checking way).
     /// `parts` and `windowSize` override the defaults (tests read small files in many small pieces).
     static func read(
-        path: String, file: String, limit: Int, progress: LoadProgress? = nil, parts: Int? = nil, windowSize: Int = windowSize
+        path: String, file: String, limit: Int, currency: String = "USD", progress: LoadProgress? = nil, parts: Int? = nil,
+        windowSize: Int = windowSize
     ) -> [Facility]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
@@ -42,14 +48,14 @@ enum FastFacilitiesCSV {
         else { return nil }
         // As `SourceFile.readText` does, one byte-order mark at the start is not part of the text.
         return read(
-            .file(descriptor, size: Int(info.st_size)), file: file, limit: limit, skipsByteOrderMark: true, progress: progress,
-            parts: parts, windowSize: windowSize)
+            .file(descriptor, size: Int(info.st_size)), file: file, limit: limit, currency: currency, skipsByteOrderMark: true,
+            progress: progress, parts: parts, windowSize: windowSize)
     }
 
     // MARK: Reading
 
     private static func read(
-        _ source: ByteSource, file: String, limit: Int, skipsByteOrderMark: Bool, progress: LoadProgress?, parts: Int?,
+        _ source: ByteSource, file: String, limit: Int, currency: String, skipsByteOrderMark: Bool, progress: LoadProgress?, parts: Int?,
         windowSize: Int
     ) -> [Facility]? {
         // The header, as the checking reader reads it; any doubt about it and that reader says what.
@@ -67,7 +73,8 @@ enum FastFacilitiesCSV {
         let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
         let parts = parts ?? (source.size - dataStart >= parallelThreshold ? cores : 1)
         let job = Job(
-            source: source, file: file, columns: columns, firstLine: headerLines + 1, limit: limit, windowSize: windowSize, tally: tally)
+            source: source, file: file, columns: columns, currency: currency, firstLine: headerLines + 1, limit: limit,
+            windowSize: windowSize, tally: tally)
         switch job.read(Parts(source, from: dataStart, count: parts)) {
         case .read(let facilities): return facilities
         case .unusual: return nil
@@ -119,6 +126,7 @@ enum FastFacilitiesCSV {
         var source: ByteSource
         var file: String
         var columns: [FacilityKey]
+        var currency: String
         var firstLine: Int
         var limit: Int
         var windowSize: Int
@@ -156,8 +164,8 @@ enum FastFacilitiesCSV {
                     let name = part == 0 ? file : String(decoding: Array(file.utf8), as: UTF8.self)
                     Self.prefault(output.value + bases[part], count: capacities[part])
                     var reader = ChunkReader(
-                        source: source, file: name, columns: columns, start: parts.starts[part], end: parts.ends[part],
-                        firstLine: firstLineOfPart[part], windowSize: windowSize, tally: tally)
+                        source: source, file: name, columns: columns, currency: currency, start: parts.starts[part],
+                        end: parts.ends[part], firstLine: firstLineOfPart[part], windowSize: windowSize, tally: tally)
                     slots[part] = reader.read(into: output.value + bases[part], capacity: capacities[part])
                 }
                 let read = capacities.indices.map { slots[$0] }
@@ -385,6 +393,9 @@ struct ChunkReader {
     private let source: ByteSource
     private let file: String
     private let columns: [FacilityKey]
+    private let currency: String
+    /// The scenario currency's symbol when it is not `$` (which every amount may carry anyway).
+    private let currencySymbol: [UInt8]
     private let start: Int
     private let end: Int
     private let firstLine: Int
@@ -430,9 +441,12 @@ struct ChunkReader {
     }
 
     init(
-        source: ByteSource, file: String, columns: [FacilityKey], start: Int, end: Int, firstLine: Int,
+        source: ByteSource, file: String, columns: [FacilityKey], currency: String = "USD", start: Int, end: Int, firstLine: Int,
         windowSize: Int = FastFacilitiesCSV.windowSize, tally: ProgressTally? = nil
     ) {
+        self.currency = currency
+        let symbol = Currency.symbol(currency).trimmingSpaces()
+        currencySymbol = symbol == "$" ? [] : Array(symbol.utf8)
         self.windowSize = windowSize
         self.source = source
         self.file = file
@@ -843,8 +857,11 @@ struct ChunkReader {
     }
 
     /// The checking reader's own answer for a value outside the fast spellings; nil if it has any complaint.
-    private static func checked<T>(_ value: UnsafeBufferPointer<UInt8>, quoted: Bool, _ read: (inout FieldReader, RawField) -> T?) -> T? {
+    private static func checked<T>(
+        _ value: UnsafeBufferPointer<UInt8>, quoted: Bool, currency: String = "USD", _ read: (inout FieldReader, RawField) -> T?
+    ) -> T? {
         var reader = FieldReader(file: "")
+        reader.currency = currency
         let field = RawField(.text(text(value), plain: !quoted), at: SourcePosition(line: 1, column: 1))
         guard let result = read(&reader, field), reader.errors.isEmpty else { return nil }
         return result
@@ -865,9 +882,21 @@ struct ChunkReader {
         return checked(value, quoted: quoted) { $0.number($1, "", expected: "", percent: true) }
     }
 
-    private static func money(_ value: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Double? {
+    private func money(_ value: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Double? {
         if let amount = Money.plainAmount(value) { return amount >= 0 ? amount : nil }
-        return checked(value, quoted: quoted) { $0.money($1, "") }
+        // `€300M` in a euro scenario: the symbol, then a plain amount (signs and the rest to the checking reader).
+        var index = 0
+        while index < value.count, value[index] == 0x20 || value[index] == 0x09 { index += 1 }
+        if !currencySymbol.isEmpty, value.count - index > currencySymbol.count,
+            UnsafeBufferPointer(rebasing: value[index..<(index + currencySymbol.count)]).elementsEqual(currencySymbol)
+        {
+            var rest = index + currencySymbol.count
+            while rest < value.count, value[rest] == 0x20 || value[rest] == 0x09 { rest += 1 }
+            if rest < value.count, value[rest] &- 0x30 < 10, let amount = Money.plainAmount(UnsafeBufferPointer(rebasing: value[rest...])) {
+                return amount
+            }
+        }
+        return Self.checked(value, quoted: quoted, currency: currency) { $0.money($1, "") }
     }
 
     /// Up to 16 bytes as two words and a length: keywords and short names compared at once.
@@ -994,22 +1023,22 @@ struct ChunkReader {
                 guard let year = Self.number(value, quoted: quoted), year.rounded() == year, 1800 <= year, year <= 2200 else { return false }
                 commissioned = Int(year)
             case .bookValue:
-                guard let amount = Self.money(value, quoted: quoted) else { return false }
+                guard let amount = money(value, quoted: quoted) else { return false }
                 book = amount
             case .salePrice:
-                guard let amount = Self.money(value, quoted: quoted) else { return false }
+                guard let amount = money(value, quoted: quoted) else { return false }
                 salePrice = amount
             case .annualOpex:
-                guard let amount = Self.money(value, quoted: quoted) else { return false }
+                guard let amount = money(value, quoted: quoted) else { return false }
                 opex = amount
             case .annualCapex:
-                guard let amount = Self.money(value, quoted: quoted) else { return false }
+                guard let amount = money(value, quoted: quoted) else { return false }
                 capex = amount
             case .disposition:
                 guard let choice = Self.disposition(value, among: dispositionWords) else { return false }
                 disposition = choice
             case .leasebackRent:
-                guard let amount = Self.money(value, quoted: quoted) else { return false }
+                guard let amount = money(value, quoted: quoted) else { return false }
                 rent = amount
             case .retainedStake:
                 guard let number = Self.share(value, quoted: quoted), number >= 0, number < 1 else { return false }

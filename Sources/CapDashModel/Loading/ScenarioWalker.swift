@@ -382,7 +382,8 @@ struct ScenarioWalker {
         let field = RawField(entry.value)
         guard let relative = reader.nonEmptyText(field, "facilities_csv", what: "a CSV path like plants.csv") else { return [] }
         let path = ScenarioLoader.resolve(relative, relativeTo: reader.file)
-        if readFile == nil, let facilities = FastFacilitiesCSV.read(path: path, file: path, limit: FacilityCollector.limit, progress: progress) {
+        if readFile == nil, let facilities = FastFacilitiesCSV.read(
+            path: path, file: path, limit: FacilityCollector.limit, currency: reader.currency, progress: progress) {
             if idsNeeded { noteIDs(of: facilities, in: path) }
             return facilities
         }
