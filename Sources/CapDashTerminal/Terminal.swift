@@ -27,6 +27,8 @@ public final class Terminal {
     private var colorCount = 0
     private var themeApplied: Theme?
     private var attributes: [StyleRole: attr_t] = [:]
+    /// What was painted last, to notice lines that moved.
+    private var lastFrame: Screen?
 
     /// Checks the terminal can show the dashboard, then takes it over.
     public init() throws {
@@ -102,6 +104,17 @@ public final class Terminal {
     /// Paints a screen. ncurses compares it with what is shown and sends only the changed cells.
     public func draw(_ frame: Screen, theme: Theme) {
         if theme != themeApplied { apply(theme) }
+        // A list beside other panes whose rows moved a line (a facility left or rejoined its
+        // group): ncurses scrolls only whole lines, so first the lines are shown moved whole,
+        // which it sends as one terminal scroll, and then the panes beside are corrected cell by cell.
+        if let last = lastFrame, let moved = frame.linesMoved(since: last) {
+            paint(frame.scrolled(moved, from: last))
+        }
+        paint(frame)
+        lastFrame = frame
+    }
+
+    private func paint(_ frame: Screen) {
         werase(capdash_stdscr())
         for row in 0..<frame.size.height {
             var column = 0

@@ -281,3 +281,66 @@ public struct Screen: Sendable, Equatable {
         lines.joined(separator: "\n") + "\n"
     }
 }
+
+// MARK: Lines that moved
+
+extension Screen {
+    /// Lines of this frame that show, over their first `minimumColumns` cells or more, what
+    /// `old` showed one line lower (`by` 1: a list beside other panes lost a row above them, as
+    /// when a facility leaves its group) or one line higher (`by` -1: a row came back). Nil
+    /// unless at least `minimumLines` consecutive lines moved so. The terminal shell uses it to
+    /// let the terminal scroll them instead of redrawing each.
+    public func linesMoved(since old: Screen, minimumLines: Int = 6, minimumColumns: Int = 24) -> (lines: ClosedRange<Int>, by: Int)? {
+        guard old.size == size, size.height > minimumLines else { return nil }
+        var best: (lines: ClosedRange<Int>, by: Int)?
+        for by in [1, -1] {
+            var runStart: Int?
+            for y in 0...size.height {
+                let source = y + by
+                let moved = y < size.height && (0..<size.height).contains(source)
+                    && sharedPrefix(y, old, source) >= minimumColumns && sharedPrefix(y, old, y) < minimumColumns
+                if moved {
+                    if runStart == nil { runStart = y }
+                } else if let start = runStart {
+                    if y - start >= minimumLines, y - start > best?.lines.count ?? 0 { best = (start...(y - 1), by) }
+                    runStart = nil
+                }
+            }
+        }
+        return best
+    }
+
+    /// `old` with the `moved` lines replaced by the line `by` below each, as a terminal shows
+    /// it after scrolling them; the line that scrolling opens is already this frame's.
+    public func scrolled(_ moved: (lines: ClosedRange<Int>, by: Int), from old: Screen) -> Screen {
+        var result = old
+        let width = size.width
+        for y in moved.lines {
+            for x in 0..<width { result.cells[y * width + x] = old.cells[(y + moved.by) * width + x] }
+        }
+        let opened = moved.by > 0 ? moved.lines.upperBound + 1 : moved.lines.lowerBound - 1
+        guard (0..<size.height).contains(opened) else { return result }
+        // Marks are looked up by index: the opened line's are this frame's, numbered after `old`'s.
+        let offset = UInt16(result.marks.count)
+        result.marks += marks
+        for x in 0..<width {
+            var cell = cells[opened * width + x]
+            if cell.markIndex > 0 { cell.markIndex += offset }
+            result.cells[opened * width + x] = cell
+        }
+        return result
+    }
+
+    /// How many leading cells of line `y` equal those of `other`'s line `otherY`.
+    private func sharedPrefix(_ y: Int, _ other: Screen, _ otherY: Int) -> Int {
+        let width = size.width
+        var x = 0
+        while x < width {
+            let a = cells[y * width + x], b = other.cells[otherY * width + x]
+            guard a.scalar == b.scalar, a.role == b.role, a.isContinuation == b.isContinuation else { break }
+            if a.markIndex > 0 || b.markIndex > 0, text(of: a) != other.text(of: b) { break }
+            x += 1
+        }
+        return x
+    }
+}
