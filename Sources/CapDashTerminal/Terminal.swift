@@ -29,6 +29,8 @@ public final class Terminal {
     private var attributes: [StyleRole: attr_t] = [:]
     /// What was painted last, to notice lines that moved.
     private var lastFrame: Screen?
+    /// The terminal can insert and delete lines (or scroll a region): moved lines are worth showing moved first.
+    private var canScrollLines = false
 
     /// Checks the terminal can show the dashboard, then takes it over.
     public init() throws {
@@ -61,6 +63,7 @@ public final class Terminal {
         keypad(capdash_stdscr(), true)
         // Let ncurses scroll regions with insert/delete line when a group grows or shrinks.
         idlok(capdash_stdscr(), true)
+        canScrollLines = has_il()
         set_escdelay(25)
         curs_set(0)
         if has_colors() {
@@ -107,7 +110,7 @@ public final class Terminal {
         // A list beside other panes whose rows moved a line (a facility left or rejoined its
         // group): ncurses scrolls only whole lines, so first the lines are shown moved whole,
         // which it sends as one terminal scroll, and then the panes beside are corrected cell by cell.
-        if let last = lastFrame, let moved = frame.linesMoved(since: last) {
+        if canScrollLines, let last = lastFrame, let moved = frame.linesMoved(since: last) {
             paint(frame.scrolled(moved, from: last))
         }
         paint(frame)

@@ -16,7 +16,10 @@ final class TmuxSession {
         unsetenv("NO_COLOR")
         var arguments = ["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-c", directory]
         // Inside tmux the right TERM is tmux's own (xterm's terminfo uses sequences tmux lacks).
-        let env = ["LANG": "C.UTF-8", "TERM": "tmux-256color", "PS1": "$ "].merging(environment) { $1 }
+        // Recovery files that cannot go beside a scenario (its folder already removed when the
+        // server is killed at the end) land in this session's folder, never the user's state folder.
+        let env = ["LANG": "C.UTF-8", "TERM": "tmux-256color", "PS1": "$ ", "XDG_STATE_HOME": directory + "/state"]
+            .merging(environment) { $1 }
         for (key, value) in env.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         // swift test sets NO_COLOR for its children; the shell runs without it unless a test asks.
         if environment["NO_COLOR"] == nil { arguments += ["env", "-u", "NO_COLOR"] }
