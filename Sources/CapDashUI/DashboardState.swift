@@ -283,17 +283,16 @@ public struct DashboardState: Sendable {
     /// over theirs. When the file now lists other facilities (added, removed or moved
     /// by another editor), the screen shows the file as it is and history starts
     /// afresh: an old edit must never land on another facility.
-    mutating func adoptSaved(_ saved: Scenario?) {
+    @discardableResult
+    mutating func adoptSaved(_ saved: Scenario?) -> [Effect] {
         guard let saved else {
-            adopt(loaded: scenario, replacingLive: false)
-            return
+            return adopt(loaded: scenario, replacingLive: false)
         }
         // The live facilities are the loaded ones, edited: their ids are the loaded ids.
         guard saved.facilities.map(\.id) == scenario.facilities.map(\.id), saved.developments.map(\.id) == scenario.developments.map(\.id),
             loadedExceptFacilities.developments.map(\.id) == scenario.developments.map(\.id)
         else {
-            adopt(loaded: saved, replacingLive: true)
-            return
+            return adopt(loaded: saved, replacingLive: true)
         }
         // The file as saved, with each value edited here (since the last load or save) as it is on screen.
         var merged = saved
@@ -311,12 +310,31 @@ public struct DashboardState: Sendable {
         textWidths = TextWidths(merged)
         refreshRows(resort: true)
         refreshAnalysis()
-        adopt(loaded: saved, replacingLive: false)
+        return adopt(loaded: saved, replacingLive: false)
     }
 
-    /// Takes a scenario as the new loaded state (after a save or a reload from disk).
-    mutating func adopt(loaded scenario: Scenario, replacingLive: Bool) {
+    /// Takes a scenario as the new loaded state (after a save or a reload from disk). Replacing
+    /// the live scenario ends what named facilities by their place in the old list: an offered
+    /// recovery is checked again against the new file, a running goal-seek is cancelled, a plan
+    /// offered or a warnings list is closed. Returns the effects that takes.
+    @discardableResult
+    mutating func adopt(loaded scenario: Scenario, replacingLive: Bool) -> [Effect] {
+        var effects: [Effect] = []
         if replacingLive {
+            switch mode {
+            case .recoveryOffer:
+                if let file = scenario.file { effects.append(.checkRecovery(scenarioFile: file)) }
+                mode = .normal
+            case .planSolving(let job, _):
+                effects.append(.cancel(job: job))
+                mode = .normal
+            case .planOffer, .warnings:
+                mode = .normal
+            default:
+                break
+            }
+            pendingRecovery = nil
+            warningList = []
             let selectedID = selectedFacility.map { live.scenario.facilities[$0].id }
             live = LiveScenario(scenario)
             undoStack = []
@@ -340,6 +358,7 @@ public struct DashboardState: Sendable {
         }
         baseline = replacingLive ? live.evaluation : LiveScenario(scenario).evaluation
         changedFacilities = loadedFacilityValues.count
+        return effects
     }
 }
 

@@ -291,7 +291,8 @@ extension Screen {
     /// unless at least `minimumLines` consecutive lines moved so. The terminal shell uses it to
     /// let the terminal scroll them instead of redrawing each.
     public func linesMoved(since old: Screen, minimumLines: Int = 6, minimumColumns: Int = 24) -> (lines: ClosedRange<Int>, by: Int)? {
-        guard old.size == size, size.height > minimumLines else { return nil }
+        // `scrolled` numbers both frames' marks in one 16-bit space.
+        guard old.size == size, size.height > minimumLines, old.marks.count + marks.count <= Int(UInt16.max) else { return nil }
         var best: (lines: ClosedRange<Int>, by: Int)?
         for by in [1, -1] {
             var runStart: Int?

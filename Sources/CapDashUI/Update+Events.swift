@@ -24,8 +24,9 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
             // What it means first: a long path would push it off the one-row status line.
             state.message = .init(text: "changed on disk; your unsaved edits are kept (s saves them): \(displayName(state.loadedExceptFacilities))", isError: true)
         } else {
-            state.adopt(loaded: scenario, replacingLive: true)
+            let effects = state.adopt(loaded: scenario, replacingLive: true)
             state.message = .init(text: "reloaded \(displayName(scenario)): it changed on disk", isError: false)
+            return effects
         }
     case .fileChanged(.failure(let error)):
         let first = error.diagnostics.first?.description ?? "invalid scenario"
@@ -33,13 +34,12 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
     case .saved(let paths, let note, let reloaded):
         guard !paths.isEmpty else {
             state.message = .init(text: "nothing to save: the file already holds these values", isError: false)
-            state.adoptSaved(reloaded)
-            return []
+            return state.adoptSaved(reloaded)
         }
-        state.adoptSaved(reloaded)
+        let effects = state.adoptSaved(reloaded)
         guard let note, let beside = paths.last else {
             state.message = .init(text: "saved " + paths.joined(separator: ", "), isError: false)
-            return []
+            return effects
         }
         // Which edits went beside and why come before any long path: the status line is one row.
         // The file beside is named alone (it sits next to the scenario); then what was saved in place.
@@ -48,6 +48,7 @@ func handleEvent(_ action: Action, _ state: inout DashboardState) -> [Effect] {
         state.message = .init(
             text: "saved to \(besideName): \(note)" + (inPlace.isEmpty ? "" : "; the rest in place in " + inPlace.joined(separator: ", ")),
             isError: true)
+        return effects
     case .saveFailed(let reason):
         state.message = .init(text: "not saved: \(reason); your edits are still here", isError: true)
     case .reviewWritten(let paths):

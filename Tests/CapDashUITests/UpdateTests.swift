@@ -573,6 +573,51 @@ struct RecoveryTests {
         #expect(later.mode == .normal)
     }
 
+    @Test("the file changes on disk while a recovery is offered: the offer is checked again against the new file, and y never touches a facility by its old place")
+    func reloadDuringOffer() {
+        var state = DashboardState(scenario: try! loadedFrom("/s/x.yaml"), size: Size(width: 120, height: 40))
+        var recovery = state.scenario
+        let last = recovery.facilities.count - 1
+        recovery.facilities[last].disposition = recovery.facilities[last].disposition == .divest ? .retain : .divest
+        _ = update(&state, .recoveryFound(path: "/s/.x.capdash-recover.yaml", .success(recovery)))
+        #expect(state.mode == .recoveryOffer)
+        // Another editor removes that last facility.
+        var changed = state.scenario
+        changed.facilities.removeLast()
+        #expect(update(&state, .fileChanged(.success(changed))) == [.checkRecovery(scenarioFile: "/s/x.yaml")])
+        #expect(state.mode == .normal)
+        #expect(state.pendingRecovery == nil)
+        #expect(press("y", &state).isEmpty)
+        #expect(state.scenario == changed)
+        // Checked again: the recovery names a facility the file no longer has, which the offer says.
+        _ = update(&state, .recoveryFound(path: "/s/.x.capdash-recover.yaml", .success(recovery)))
+        #expect(state.scenario == changed)
+    }
+
+    @Test("the file changes on disk during a goal-seek or with a plan offered: the solve is cancelled, the plan dropped")
+    func reloadDuringPlan() {
+        var changed = ScenarioLoader.builtInExample()
+        changed.facilities.swapAt(0, 1)
+        var solving = exampleState("O 2B")
+        let started = update(&solving, key: .enter)  // the solve is not run here
+        guard case .planSolving(let job, _) = solving.mode, case .goalSeek = started.first else {
+            Issue.record("expected a running goal-seek, got \(solving.mode)")
+            return
+        }
+        #expect(update(&solving, .fileChanged(.success(changed))) == [.cancel(job: job)])
+        #expect(solving.mode == .normal)
+        var offered = exampleState("O 2B enter")
+        guard case .planOffer = offered.mode else {
+            Issue.record("expected a plan offer, got \(offered.mode)")
+            return
+        }
+        #expect(update(&offered, .fileChanged(.success(changed))).isEmpty)
+        #expect(offered.mode == .normal)
+        press("enter y", &offered)
+        #expect(offered.scenario == changed)
+        #expect(!offered.isDirty)
+    }
+
     @Test("a recovery file with nothing new offers nothing")
     func nothingNew() {
         var state = exampleState()
