@@ -56,15 +56,17 @@ public enum DisplayWidth {
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }
-        var out = String.UnicodeScalarView()
+        // Where the cut falls, then the text up to it in one piece (the header is cut every frame).
+        let scalars = text.unicodeScalars
+        var end = scalars.startIndex
         var used = 0
-        for scalar in text.unicodeScalars {
-            let cells = of(scalar)
+        for index in scalars.indices {
+            let cells = of(scalars[index])
             if used + cells > width - 1 { break }
-            out.append(scalar)
             used += cells
+            end = scalars.index(after: index)
         }
-        return String(out) + "…"
+        return String(scalars[..<end]) + "…"
     }
 
     /// Pads with spaces to exactly `width` cells (cutting first if needed).
