@@ -4,8 +4,8 @@
 usage: keystroke_bytes.py CAPDASH SCENARIO
 Prints medians over 20 keystrokes each: move_bytes (j), toggle_bytes (l: retain to
 leaseback, the facility stays in the kept group) and regroup_bytes (d: retain to divest,
-the facility moves to the divested group and the cursor follows it there, so the
-table's rows all change).
+the facility moves to the divested group, off screen, so every kept row below it moves up
+a line; the terminal layer has the terminal scroll them).
 """
 import fcntl, os, pty, select, signal, statistics, struct, sys, termios, time
 
