@@ -6,7 +6,10 @@ import CapDashReport
 public func view(_ state: DashboardState, size: Size? = nil) -> Screen {
     let size = size ?? state.size
     var screen = Screen(size: size)
-    guard let layout = Layout(size, capexRows: capexPaneFigures(state.scenario).count, trainingRows: trainingPaneLines(state).count) else {
+    // The figure panes' lines, made once: the layout sizes the panes by them, the panes draw them.
+    let capexLines = capexPaneFigures(state.scenario)
+    let trainingLines = trainingPaneLines(state)
+    guard let layout = Layout(size, capexRows: capexLines.count, trainingRows: trainingLines.count) else {
         drawTooSmall(&screen, size)
         return screen
     }
@@ -19,8 +22,8 @@ public func view(_ state: DashboardState, size: Size? = nil) -> Screen {
     case .comparison: drawComparison(&screen, layout.main, state)
     case .developmentFinancing: drawDevelopmentFinancing(&screen, layout.main, state)
     }
-    drawCapex(&screen, layout.capex, state)
-    drawTraining(&screen, layout.training, state)
+    drawCapex(&screen, layout.capex, state, capexLines)
+    drawTraining(&screen, layout.training, state, trainingLines)
     if let regions = layout.regions { drawRegions(&screen, regions, state) }
     drawStatus(&screen, layout.status, state)
     if case .help(let page, let scroll) = state.mode { drawHelp(&screen, size, page: page, scroll: scroll) }

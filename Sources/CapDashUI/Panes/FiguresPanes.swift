@@ -103,14 +103,14 @@ private func focusedFigure(_ state: DashboardState) -> String? {
 }
 
 /// Capex freed and the figures around it, each with its change against the file as loaded.
-func drawCapex(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
+func drawCapex(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState, _ lines: [(priority: Int, line: Figure)]) {
     let focused = focusedFigure(state)
     screen.box(rect, title: "Capex freed · Δ vs loaded", focused: focused != nil)
     let inner = rect.inner
     let currency = state.scenario.currency
     let deltaWidth = 9, valueWidth = 8
     let labelWidth = max(4, inner.width - deltaWidth - valueWidth - 3)
-    for (offset, figure) in fitted(capexPaneFigures(state.scenario), rows: inner.height).enumerated() {
+    for (offset, figure) in fitted(lines, rows: inner.height).enumerated() {
         let y = inner.y + offset
         let emphasis: StyleRole = figure.key == Figure.capexFreed.key || figure.key == Figure.netCashPV.key ? .accent : .normal
         let now = figure.signedValue(state.evaluation)
@@ -130,12 +130,12 @@ private func markFocus(_ screen: inout Screen, _ inner: Rect, _ y: Int) {
 }
 
 /// What the freed capital buys in training compute, and what divested AI-ready capacity gives up.
-func drawTraining(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState) {
+func drawTraining(_ screen: inout Screen, _ rect: Rect, _ state: DashboardState, _ lines: [(priority: Int, line: TrainingLine)]) {
     let focused = focusedFigure(state)
     screen.box(rect, title: "Training budget", focused: focused != nil)
     let inner = rect.inner
     let training = state.evaluation.training
-    for (offset, line) in fitted(trainingPaneLines(state), rows: inner.height).enumerated() {
+    for (offset, line) in fitted(lines, rows: inner.height).enumerated() {
         let y = inner.y + offset
         if line.isBar {
             drawComputeBar(&screen, x: inner.x + 1, y: y, width: inner.width - 2, funded: training.gpusFundable, displaced: training.gpusDisplaced)
