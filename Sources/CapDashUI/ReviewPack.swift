@@ -16,7 +16,7 @@ public enum ReviewPack {
         var lines = ["# Review pack: " + escape(scenario.name), ""]
         lines.append(escape(displayName(loaded)) + (scenario.asOf.map { " · as of " + escape($0) } ?? "") + " · currency " + escape(scenario.currency))
         lines += ["", "## What changed against the file", ""]
-        let decisions = decisionRows(state, comparison)
+        let decisions = decisionRows(state, loaded, comparison)
         let assumptions = ComparisonReport.assumptionRows(comparison)
         if decisions.isEmpty && assumptions.isEmpty {
             lines.append("Nothing: the figures are the scenario as loaded.")
@@ -75,10 +75,10 @@ public enum ReviewPack {
     }
 
     /// Each facility and development whose decision differs from the file: before, after,
-    /// and what that change alone does to capex freed (the others as loaded).
-    static func decisionRows(_ state: DashboardState, _ comparison: ScenarioComparison) -> [[String]] {
+    /// and what that change alone does to capex freed (the others as loaded). `loaded` is
+    /// `state.loaded`, which the caller has built already (it costs a pass over the facilities).
+    static func decisionRows(_ state: DashboardState, _ loaded: Scenario, _ comparison: ScenarioComparison) -> [[String]] {
         let currency = state.scenario.currency
-        let loaded = state.loaded
         var live = LiveScenario(loaded)
         let base = live.evaluation.finance.capexFreed
         func effect(_ edits: [ScenarioEdit]) -> String {

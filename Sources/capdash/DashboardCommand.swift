@@ -18,7 +18,7 @@ struct Dashboard: ParsableCommand {
     var theme: String?
 
     func run() throws {
-        let themes = try ThemeChoice(requested: theme)
+        var themes = try ThemeChoice(requested: theme)
         let loaded = try scenario.loadScenario()
         let terminal: Terminal
         do {
@@ -28,10 +28,9 @@ struct Dashboard: ParsableCommand {
         }
         if loaded.facilities.count >= 200_000 {
             // Evaluating a big portfolio takes a moment (a quarter second at a million): a line, not a blank screen.
-            var themes = themes
             var screen = Screen(size: terminal.size)
             screen.put("capdash: evaluating \(Format.count(Double(loaded.facilities.count))) facilities…", x: 1, y: 0, role: .muted)
-            terminal.draw(screen, theme: themes.theme(themes.initial ?? themes.names.first ?? "dark").0)
+            terminal.draw(screen, theme: themes.theme(themes.initial).0)
         }
         // Consumed: the dashboard holds the only reference, so its first edit copies no facility array.
         let state = DashboardState(
